@@ -1,0 +1,67 @@
+import Foundation
+
+/// Travel minutes and kilometres between locations: the scenario's `travelMatrix` entry for the
+/// directed pair when there is one, else the spec's great-circle estimate.
+public struct TravelTable: Sendable {
+    public let count: Int
+    let lat: [Double]
+    let lon: [Double]
+    let speedKmh: Double
+    let roadFactor: Double
+    let overrides: [Int: (minutes: Int, km: Double?)]
+    /// Dense minute cache for scenarios with up to 1,500 locations.
+    let denseMinutes: [Int32]
+
+    public init(locations: [Location], settings: TravelSettings, matrix: [(from: Int, to: Int, minutes: Int, km: Double?)]) {
+        count = locations.count
+        lat = locations.map(\.lat)
+        lon = locations.map(\.lon)
+        speedKmh = settings.speedKmh
+        roadFactor = settings.roadFactor
+        var o: [Int: (minutes: Int, km: Double?)] = [:]
+        for e in matrix { o[e.from * locations.count + e.to] = (e.minutes, e.km) }
+        overrides = o
+        if count <= 1500 {
+            var dm = [Int32](repeating: 0, count: count * count)
+            for a in 0..<count {
+                for b in 0..<count where a != b {
+                    let (m, _) = TravelTable.compute(a, b, lat, lon, speedKmh, roadFactor, o)
+                    dm[a * count + b] = Int32(clamping: m)
+                }
+            }
+            denseMinutes = dm
+        } else {
+            denseMinutes = []
+        }
+    }
+
+    /// The spec's great-circle distance in km (before the road factor).
+    public static func haversineKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+        let p1 = lat1 * .pi / 180, p2 = lat2 * .pi / 180
+        let dp = (lat2 - lat1) * .pi / 180, dl = (lon2 - lon1) * .pi / 180
+        let s1 = sin(dp / 2), s2 = sin(dl / 2)
+        let h = s1 * s1 + cos(p1) * cos(p2) * s2 * s2
+        return 2 * 6371.0088 * asin(sqrt(h))
+    }
+
+    static func compute(_ a: Int, _ b: Int, _ lat: [Double], _ lon: [Double], _ speed: Double, _ road: Double,
+                        _ overrides: [Int: (minutes: Int, km: Double?)]) -> (Int, Double) {
+        if a == b { return (0, 0) }
+        let km = haversineKm(lat1: lat[a], lon1: lon[a], lat2: lat[b], lon2: lon[b]) * road
+        if let o = overrides[a * lat.count + b] { return (o.minutes, o.km ?? km) }
+        return (Int((km / speed * 60).rounded(.up)), km)
+    }
+
+    /// Travel minutes from location `a` to location `b`.
+    @inline(__always) public func minutes(_ a: Int, _ b: Int) -> Int {
+        if a == b { return 0 }
+        if !denseMinutes.isEmpty { return Int(denseMinutes[a * count + b]) }
+        return TravelTable.compute(a, b, lat, lon, speedKmh, roadFactor, overrides).0
+    }
+
+    /// Travel kilometres from location `a` to location `b`.
+    public func km(_ a: Int, _ b: Int) -> Double {
+        if a == b { return 0 }
+        return TravelTable.compute(a, b, lat, lon, speedKmh, roadFactor, overrides).1
+    }
+}
