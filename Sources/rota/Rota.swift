@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import RotaModel
+import RotaChecker
+
+@main
+struct Rota: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rota",
+        abstract: "Weekly rotas for social-care teams: solve, check, explain, compare what-ifs, re-optimise, export.",
+        discussion: """
+        Exit codes: 0 success (check: valid), 1 check found the rota invalid, 2 invalid input,
+        3 infeasible, 4 solver failure. reoptimise: 0 no change, 10 changed.
+        """,
+        subcommands: [CheckCommand.self, ValidateCommand.self])
+}
+
+/// Exit codes shared by every command (documented in the README).
+enum Exit {
+    static let invalidRota = ExitCode(1)
+    static let invalidInput = ExitCode(2)
+    static let infeasible = ExitCode(3)
+    static let solverFailure = ExitCode(4)
+    static let changed = ExitCode(10)
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+}
+
+/// Runs `body`, turning input errors into exit code 2 with every problem listed on stderr.
+func withInputErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as InputError {
+        printError(e.description)
+        throw Exit.invalidInput
+    }
+}
+
+func loadInstance(_ path: String) throws -> Instance {
+    try withInputErrors {
+        let inst = try Instance.load(path: path)
+        for w in Instance.warnings(path: path) { printError("warning: \(path) \(w.path): \(w.message)") }
+        return inst
+    }
+}
+
+func loadSolution(_ path: String) throws -> SolutionDocument {
+    try withInputErrors {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, diagnostics: [Diagnostic("$", "cannot read the file: check the path and permissions")])
+        }
+        return try SolutionDocument.read(data, file: path)
+    }
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Validate a scenario file; list every problem with its JSON path.")
+    @Argument(help: "The scenario (rota-scenario/1, JSON or YAML).") var scenario: String
+
+    func run() throws {
+        let inst = try loadInstance(scenario)
+        print("\(scenario): valid — \(inst.workers.count) workers, \(inst.sessions.count) sessions, \(inst.shifts.count) shifts, \(inst.days) days")
+    }
+}
