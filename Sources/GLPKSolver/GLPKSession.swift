@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import CGLPK
+import Foundation
+import Logging
+
+/// The one place where GLPK's global state is entered.
+///
+/// GLPK is not thread-safe (its environment, terminal settings and memory accounting are
+/// global or thread-local), so every use of GLPK in this module runs inside
+/// ``GLPKSession/run(logger:_:)``, which holds a process-wide lock, configures terminal
+/// output, and restores it afterwards. A `glp_prob` must be created and deleted inside the same
+/// session (GLPK's allocator is per-environment), which is why no problem object outlives a call.
+enum GLPKSession {
+    private static let lock = NSLock()
+
+    /// Runs `body` with exclusive use of GLPK. Terminal output is off unless `logger` is at
+    /// `.debug` or finer, in which case it is routed to the logger line by line.
+    /// `body` receives the `msg_lev` to use in control-parameter blocks.
+    static func run<T>(logger: Logger?, _ body: (_ messageLevel: Int32) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let logger, logger.logLevel <= .debug else {
+            glp_term_out(GLP_OFF)
+            return try body(GLP_MSG_OFF)
+        }
+        let sink = TerminalSink(logger: logger)
+        glp_term_out(GLP_ON)
+        glp_term_hook({ info, text in
+            // C callback: no Swift error may escape; returning nonzero suppresses GLPK's own printing.
+            guard let info, let text else { return 1 }
+            Unmanaged<TerminalSink>.fromOpaque(info).takeUnretainedValue().write(String(cString: text))
+            return 1
+        }, Unmanaged.passUnretained(sink).toOpaque())
+        defer {
+            glp_term_hook(nil, nil)
+            glp_term_out(GLP_OFF)
+            sink.flush()
+        }
+        return try withExtendedLifetime(sink) {
+            try body(logger.logLevel == .trace ? GLP_MSG_ALL : GLP_MSG_ON)
+        }
+    }
+}
+
+/// Collects GLPK's output fragments and logs complete lines at debug level.
+final class TerminalSink {
+    private let logger: Logger
+    private var pending = ""
+
+    init(logger: Logger) { self.logger = logger }
+
+    func write(_ fragment: String) {
+        pending += fragment
+        while let newline = pending.firstIndex(of: "\n") {
+            let line = pending[..<newline]
+            if !line.isEmpty { logger.debug("\(line)", source: "GLPK") }
+            pending = String(pending[pending.index(after: newline)...])
+        }
+    }
+
+    func flush() {
+        if !pending.isEmpty { logger.debug("\(pending)", source: "GLPK") }
+        pending = ""
+    }
+}
