@@ -1,0 +1,47 @@
+import RotaModel
+
+/// Why a solver stopped and what it has, in the two axes of MathOptInterface: the returned
+/// status is honest (`optimal` only when proved).
+public enum SolveStatus: String, Sendable, Codable {
+    /// Proved optimal by the solver.
+    case optimal
+    /// Valid, not proved optimal (heuristic answer, or a time limit with an incumbent).
+    case feasible
+    /// Proved that no rota satisfies the hard rules.
+    case infeasible
+    /// No valid rota found (time limit without incumbent, failure).
+    case error
+}
+
+/// What a backend returns: an assignment (judged by the checker before anything is written).
+public struct SolverResult: Sendable {
+    public var assignment: Assignment?
+    public var status: SolveStatus
+    /// A proved lower bound on the objective, where the backend has one.
+    public var bound: Double?
+    public var solver: String
+    public var seconds: Double
+    /// Per unassigned session index: reasons in plain words.
+    public var reasons: [Int: [String]]
+    /// What the solver did (phases, moves, gaps), for logs and the solution's `notes`.
+    public var notes: [String]
+
+    public init(assignment: Assignment?, status: SolveStatus, bound: Double? = nil, solver: String, seconds: Double,
+                reasons: [Int: [String]] = [:], notes: [String] = []) {
+        self.assignment = assignment; self.status = status; self.bound = bound; self.solver = solver
+        self.seconds = seconds; self.reasons = reasons; self.notes = notes
+    }
+}
+
+/// Options every backend understands.
+public struct SolveOptions: Sendable {
+    public var timeLimit: Double = 30
+    public var seed: UInt64 = 1
+    /// Worker threads a backend may use (the machines have 2 cores).
+    public var threads: Int = 2
+    /// A starting rota (for example the baseline, or the greedy's answer for GLPK's warm start).
+    public var start: Assignment?
+    public init(timeLimit: Double = 30, seed: UInt64 = 1, threads: Int = 2, start: Assignment? = nil) {
+        self.timeLimit = timeLimit; self.seed = seed; self.threads = threads; self.start = start
+    }
+}
