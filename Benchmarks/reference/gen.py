@@ -159,8 +159,11 @@ def generate(a):
                 avail = [{"days": [WEEKDAYS[d] for d in days], "from": hhmm(f), "to": hhmm(t_)}]
                 if rnd.random() < 0.4:
                     avail.append({"days": ["sat", "sun"], "from": "08:30", "to": "17:30"})
+            weekend_core = i < min(nw, 2 * weeks + 1)   # enough people for weekend duty
+            if weekend_core and not any("sat" in x["days"] for x in avail):
+                avail.append({"days": ["sat", "sun"], "from": "08:30", "to": "17:30"})
             unavailable = []
-            if rnd.random() < 0.15:
+            if rnd.random() < 0.15 and not weekend_core:
                 d0 = rnd.randrange(a.days - 1)
                 ln = rnd.choice([1, 2, 3])
                 unavailable.append({"from": inst(start + dt.timedelta(days=d0), 0),
@@ -184,7 +187,7 @@ def generate(a):
                  "caseloadOther": rnd.randint(8, 12),
                  "maxShifts": {"OC": rnd.choice([2, 3]) * weeks, "WD": weeks},
                  "maxWeekends": 1 + (a.days // 14),
-                 "history": {"weekendsWorked": rnd.choice([0, 0, 1]) if a.days >= 14 else 0,
+                 "history": {"weekendsWorked": rnd.choice([0, 0, 1]) if a.days >= 14 and not weekend_core else 0,
                              "shiftCounts": {"OC": rnd.randint(0, 4), "WD": rnd.randint(0, 2)}},
                  "requests": requests}
             workers.append(w)
@@ -564,7 +567,7 @@ class Greedy:
                 self.add(wid, self.shift_act(hid, wid))
                 self.out_shifts[hid].append(wid)
         # shifts: fill up to required, scarce skills first, fewest counts first
-        order = sorted(ck.shifts, key=lambda hid: (ck.shifts[hid]["type"] != "OC", ck.shifts[hid]["date"]))
+        order = sorted(ck.shifts, key=lambda hid: (ck.shifts[hid]["type"] != "WD", ck.shifts[hid]["date"]))
         for hid in order:
             h = ck.shifts[hid]
             if hid in frozen_h:
@@ -674,6 +677,11 @@ def perturb(sc, sol, rnd, kind=None):
         t = dt.datetime.fromisoformat(e["start"]) + dt.timedelta(minutes=minutes)
         e["start"] = t.strftime("%Y-%m-%dT%H:%M")
 
+    held = {sid for sid, x in S.items() if x.get("pinned")}   # pinned or frozen by the baseline
+    if sc.get("baseline") and sc.get("freezeBefore"):
+        held |= {e["id"] for e in sc["baseline"].get("sessions") or []
+                 if not e.get("unassigned") and e.get("start") and e["start"] < sc["freezeBefore"]}
+
     def options():
         o = {}
         if assigned and slot > 1:
@@ -687,11 +695,11 @@ def perturb(sc, sol, rnd, kind=None):
                 return e["id"], ["H1"]
             o["outside_window"] = outside
             def unassign():
-                e = rnd.choice([x for x in assigned if not S[x["id"]].get("pinned")] or assigned)
+                e = rnd.choice([x for x in assigned if x["id"] not in held] or assigned)
                 sid = e["id"]
                 e.clear()
                 e.update({"id": sid, "unassigned": True})
-                return sid, ["H12"] if S[sid].get("pinned") else []
+                return sid, ["H12"] if sid in held else []
             o["unassign"] = unassign
             o["misstate"] = None
         mv = [e for e in assigned if S[e["id"]].get("venues") and
