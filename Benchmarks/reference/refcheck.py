@@ -336,6 +336,9 @@ class Checker:
         self.road = float(nz(tr.get("roadFactor"), 1.3))
         self.matrix = {(e["from"], e["to"]): e["minutes"] for e in (sc.get("travelMatrix") or [])}
         self.tcache = {}
+        self.venue_open = {}
+        self.shift_counts_of = {}
+        self.working_days = {}
         self.locs = {l["id"]: (float(l["lat"]), float(l["lon"])) for l in (sc.get("locations") or [])}
         self.venues = {v["id"]: v for v in (sc.get("venues") or [])}
         self.workers = {w["id"]: w for w in (sc.get("workers") or [])}
@@ -531,10 +534,9 @@ class Checker:
             if s.get("venues") and venue in self.venues:
                 V = self.venues[venue]
                 if "open" in V and V["open"] is not None:
-                    ow = self.venue_open_cache.get(venue) if hasattr(self, "venue_open_cache") else None
-                    if ow is None:
-                        self.venue_open_cache = getattr(self, "venue_open_cache", {})
-                        ow = self.venue_open_cache[venue] = self.weekly(V["open"], f"venue {venue}")
+                    if venue not in self.venue_open:
+                        self.venue_open[venue] = self.weekly(V["open"], f"venue {venue}")
+                    ow = self.venue_open[venue]
                     if not inside_one(ow, t, t + dur):
                         self.v("H5", f"{sid} at {venue} {start_s} outside opening hours")
                 venue_use.setdefault(venue, []).append((t, t + dur, sid))
@@ -712,9 +714,7 @@ class Checker:
                 elif not edge and length < minoff:
                     self.v("H10", f"{wid}: only {length} consecutive days off from day {d}")
                 d = e + 1
-            self.shift_counts_of = getattr(self, "shift_counts_of", {})
             self.shift_counts_of[wid] = per_type
-            self.working_days = getattr(self, "working_days", {})
             self.working_days[wid] = working
 
     # ------------------------------------------------------------------ H6
