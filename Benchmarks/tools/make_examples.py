@@ -123,7 +123,9 @@ WEEKEND = {"days": ["sat", "sun"], "from": "08:30", "to": "17:30"}
 # history (weekendsWorked, OC, WD), unavailable, requests
 FT_WORKERS = [
     ("w-harriet", "Harriet Venn", "office-worcester", ["driver", "senior", "firstAid"], 2220, 2520,
-     FT_AVAIL + [WEEKEND], 12, 9, (1, 6, 2), [], []),
+     FT_AVAIL + [WEEKEND], 12, 9, (1, 6, 2),
+     [{"from": "2026-11-26T10:00", "to": "2026-11-26T15:00", "reason": "court: giving evidence"}],
+     []),
     ("w-dominic", "Dominic Astley", "office-worcester", ["driver", "senior"], 2220, 2520,
      FT_AVAIL + [WEEKEND], 12, 8, (2, 7, 2),
      [{"from": "2026-11-25T00:00", "to": "2026-11-28T00:00", "reason": "annual leave"}], []),
@@ -141,17 +143,17 @@ FT_WORKERS = [
     ("w-kasia", "Kasia Wronska-Hale", "office-evesham", ["driver", "firstAid", "polish"], 2220, 2520,
      FT_AVAIL + [SAT_AM], 15, 13, (1, 0, 1), [], []),
     ("w-lewis", "Lewis Fairbairn", "office-worcester", ["firstAid"], 2220, 2520,
-     FT_AVAIL + [WEEKEND], 15, 11, (1, 0, 0), [], []),
+     FT_AVAIL + [WEEKEND], 15, 11, (2, 0, 0), [], []),
     ("w-bethan", "Bethan Crowther", "office-kidderminster", ["driver"], 2220, 2520,
      FT_AVAIL + [WEEKEND], 15, 12, (0, 0, 1),
      [{"from": "2026-11-23T00:00", "to": "2026-11-24T00:00", "reason": "annual leave"}],
      [{"date": "2026-11-28", "shiftType": "WD", "on": True, "weight": 2}]),
     ("w-imogen", "Imogen Tregarth", "office-malvern", ["driver", "firstAid"], 2220, 2520,
-     FT_AVAIL + [WEEKEND], 15, 12, (1, 0, 2),
+     FT_AVAIL + [WEEKEND], 15, 12, (2, 0, 2),
      [{"from": "2026-11-24T13:00", "to": "2026-11-24T15:30", "reason": "appointment"}],
      [{"date": "2026-11-29", "on": False, "weight": 2}]),
     ("w-marcus", "Marcus Oduya", "office-redditch", ["driver", "firstAid", "polish"], 2220, 2520,
-     FT_AVAIL + [WEEKEND], 15, 13, (1, 0, 1),
+     FT_AVAIL + [WEEKEND], 15, 13, (2, 0, 1),
      [{"from": "2026-11-26T09:00", "to": "2026-11-26T16:30", "reason": "training: court skills"}],
      []),
 ]
@@ -266,6 +268,12 @@ SESSIONS = [
     ("c29", "thu", [(3, AS), (4, AS)], 90, True, 45, {"pri": 3}),
     ("c30", "mon", [(0, AS)], 120, True, 60, {"mand": True}),
     ("c30", "wed", [(2, ("16:00", "19:30"))], 60, False, 30, {"pri": 3}),
+    ("c05", "sat", [(5, SAT)], 90, True, 30, {"pri": 2}),
+    ("c08", "mon", [(0, AS)], 90, False, 30, {"pri": 2}),
+    ("c09", "sat", [(5, SAT)], 60, True, 30, {"pri": 3}),
+    ("c15", "mon", [(0, AS)], 120, True, 60, {"n": 2}),
+    ("c23", "tue", [(1, AS)], 90, True, 45, {"pri": 2, "pref": ["w-kasia"]}),
+    ("c28", "sat", [(5, SAT)], 120, True, 60, {"n": 2, "pri": 3}),
 ]
 
 
@@ -1004,6 +1012,22 @@ class Checker:
 
 # ---------------------------------------------------------------------------
 
+def dumps(node, indent=0, width=100):
+    """JSON with one item per line, but any list or object that fits on one line kept inline."""
+    flat = json.dumps(node, ensure_ascii=False)
+    if len(flat) + indent <= width or not isinstance(node, (dict, list)) or not node:
+        return flat + ("\n" if indent == 0 else "")
+    pad = " " * (indent + 2)
+    if isinstance(node, dict):
+        items = [f"{pad}{json.dumps(k)}: {dumps(v, indent + 2, width).lstrip()}"
+                 for k, v in node.items()]
+        out = "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    else:
+        items = [pad + dumps(v, indent + 2, width) for v in node]
+        out = "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
+    return out + ("\n" if indent == 0 else "")
+
+
 def outputs():
     return [
         ("family-time-week.json", family_time_week()),
@@ -1041,8 +1065,7 @@ def main(argv):
         full = os.path.join(args.out, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w", encoding="utf-8") as f:
-            json.dump(doc, f, indent=1, ensure_ascii=False)
-            f.write("\n")
+            f.write(dumps(doc))
         print(f"wrote {full}: {len(doc['workers'])} workers, {len(doc['sessions'])} sessions, "
               f"{len(doc['shifts'])} shifts")
     return 0
