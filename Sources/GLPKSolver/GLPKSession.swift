@@ -14,10 +14,15 @@ import Logging
 enum GLPKSession {
     private static let lock = NSLock()
 
+    /// Test hook: counts sessions entered by the current task (used to prove that invalid models
+    /// never reach GLPK).
+    @TaskLocal static var observer: SessionCounter?
+
     /// Runs `body` with exclusive use of GLPK. Terminal output is off unless `logger` is at
     /// `.debug` or finer, in which case it is routed to the logger line by line.
     /// `body` receives the `msg_lev` to use in control-parameter blocks.
     static func run<T>(logger: Logger?, _ body: (_ messageLevel: Int32) throws -> T) rethrows -> T {
+        observer?.increment()
         lock.lock()
         defer { lock.unlock() }
         guard let logger, logger.logLevel <= .debug else {
@@ -63,4 +68,13 @@ final class TerminalSink {
         if !pending.isEmpty { logger.debug("\(pending)", source: "GLPK") }
         pending = ""
     }
+}
+
+/// Counts GLPK sessions (see ``GLPKSession/observer``).
+final class SessionCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
 }

@@ -6,7 +6,7 @@
 /// and merged (summed) when the expression is added to a ``MIPModel``. The operators are
 /// conveniences for small expressions; for very large rows prefer building the arrays
 /// directly with ``add(_:_:)`` or ``init(variables:coefficients:constant:)``.
-public struct LinearExpression: Sendable, Hashable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+public struct LinearExpression: Sendable, Hashable {
     /// Column indices of the terms (parallel to ``coefficients``).
     public private(set) var variableIndices: [Int]
     /// Coefficients of the terms (parallel to ``variableIndices``).
@@ -43,14 +43,10 @@ public struct LinearExpression: Sendable, Hashable, ExpressibleByFloatLiteral, E
         constant = 0
     }
 
-    public init(floatLiteral value: Double) {
+    /// The constant expression `value`.
+    public init(constant value: Double) {
         self.init()
         constant = value
-    }
-
-    public init(integerLiteral value: Int) {
-        self.init()
-        constant = Double(value)
     }
 
     /// Number of stored terms (before merging duplicates).
