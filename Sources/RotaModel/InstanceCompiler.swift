@@ -93,7 +93,7 @@ extension Instance {
                 let wd = date.weekday
                 for w in windows where w.days.contains(wd) {
                     let s = absLenient(LocalDateTime(date: date, minuteOfDay: w.from))
-                    let e = w.to == 1440 ? absLenient(LocalDateTime(date: date.adding(days: 1), minuteOfDay: 0))
+                    let e = w.to >= 1440 ? absLenient(LocalDateTime(date: date.adding(days: 1), minuteOfDay: w.to - 1440))
                                          : absLenient(LocalDateTime(date: date, minuteOfDay: w.to))
                     if e > s { out.append(Interval(s, e)) }
                 }

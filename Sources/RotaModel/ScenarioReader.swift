@@ -148,11 +148,12 @@ struct ScenarioReader {
             let from = clock(w, "from", p, allowEndOfDay: false)
             let to = clock(w, "to", p, allowEndOfDay: true)
             if let from, let to {
-                if to <= from {
-                    sink.error(p, "the window ends (\(formatClockTime(to))) before or when it starts (\(formatClockTime(from))): write an overnight window as two windows, one ending 24:00 and one starting 00:00 the next day")
+                if to == from {
+                    sink.error(p, "the window starts and ends at \(formatClockTime(from)): give it a length (an overnight window ends the next morning, e.g. 22:00 to 06:00)")
                     continue
                 }
-                out.append(WeeklyWindow(days: days, from: from, to: to))
+                // A window whose end is not after its start runs past midnight into the next day.
+                out.append(WeeklyWindow(days: days, from: from, to: to > from ? to : to + 1440))
             }
         }
         return out

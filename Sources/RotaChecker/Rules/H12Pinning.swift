@@ -36,8 +36,8 @@ public struct PinningRule: HardRule {
                 }
             }
             for (h, shift) in inst.shifts.enumerated() where shift.interval.start < freeze {
-                for w in base.shiftWorkers[h] where !e.assignment.shiftWorkers[h].contains(w) {
-                    out.append(Violation(id, [shift.id, inst.workers[w].id], "\(shift.id) starts before the freeze (\(e.time(freeze))) and must keep its published worker \(inst.workers[w].id)"))
+                if Set(base.shiftWorkers[h]) != Set(e.assignment.shiftWorkers[h]) {
+                    out.append(Violation(id, [shift.id], "\(shift.id) starts before the freeze (\(e.time(freeze))) and must keep exactly its published workers (\(base.shiftWorkers[h].map { inst.workers[$0].id }.joined(separator: ", ")))"))
                 }
             }
         }
