@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+import RotaChecker
+import RotaModel
+
+/// Which backend `rota solve` uses.
+public enum SolverChoice: String, CaseIterable, Sendable {
+    /// GLPK where the instance is small enough to benefit, the native solver otherwise, and the
+    /// best valid answer of all attempts.
+    case auto
+    /// The integer program on GLPK (warm-started from the native solver).
+    case glpk
+    /// The native construction and local search.
+    case greedy
+    /// Everything left unassigned and every shift empty: valid only where no minimum binds.
+    case trivial
+}
+
+/// The outcome of a solve: the document to write (already judged by the checker) and the verdict.
+public struct SolveOutcome: Sendable {
+    public var document: SolutionDocument
+    public var report: CheckReport?
+    public var attempts: [SolverResult]
+
+    /// The rota is valid by the checker.
+    public var isValid: Bool { report?.isFeasible ?? false }
+}
+
+/// Runs backends, judges every answer with the checker, keeps the best valid one.
+public struct SolveRunner: Sendable {
+    public var logger: Logger
+    public var backends: Backends
+
+    public init(logger: Logger = Logger(label: "rota"), backends: Backends = .standard) {
+        self.logger = logger
+        self.backends = backends
+    }
+
+    /// The solvers this build can call, by name (so tests can substitute them).
+    public struct Backends: Sendable {
+        public var greedy: @Sendable (Instance, SolveOptions) -> SolverResult
+        public var glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?
+        public init(greedy: @escaping @Sendable (Instance, SolveOptions) -> SolverResult,
+                    glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?) {
+            self.greedy = greedy; self.glpk = glpk
+        }
+    }
+
+    public func solve(_ instance: Instance, choice: SolverChoice, options: SolveOptions) -> SolveOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        var attempts: [SolverResult] = []
+        var notes: [String] = []
+
+        func run(_ name: String, _ body: () -> SolverResult) {
+            let r = body()
+            logger.info("\(name): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
+            attempts.append(r)
+        }
+
+        switch choice {
+        case .trivial:
+            run("trivial") { TrivialSolver.solve(instance) }
+        case .greedy:
+            run("greedy") { backends.greedy(instance, options) }
+        case .glpk:
+            guard let glpk = backends.glpk else {
+                notes.append("GLPK is not available in this build")
+                break
+            }
+            // The native solver's answer is GLPK's warm start (a small share of the time).
+            var o = options
+            let greedyShare = min(max(1, options.timeLimit * 0.1), options.timeLimit)
+            let warm = backends.greedy(instance, SolveOptions(timeLimit: greedyShare, seed: options.seed, threads: options.threads, start: options.start))
+            if let a = warm.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
+            o.timeLimit = max(1, options.timeLimit - elapsed())
+            run("glpk") { glpk(instance, o) }
+        case .auto:
+            let small = Self.isSmallForMIP(instance)
+            let greedyShare = backends.glpk == nil || !small ? options.timeLimit : min(max(1, options.timeLimit * 0.25), options.timeLimit)
+            run("greedy") { backends.greedy(instance, SolveOptions(timeLimit: greedyShare, seed: options.seed, threads: options.threads, start: options.start)) }
+            if let glpk = backends.glpk {
+                if small {
+                    var o = options
+                    if let a = attempts.last?.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
+                    o.timeLimit = max(1, options.timeLimit - elapsed())
+                    run("glpk") { glpk(instance, o) }
+                } else {
+                    notes.append("auto: the instance is large for the integer program (\(instance.sessions.count) sessions, \(instance.shifts.count) shifts, \(instance.workers.count) workers), so the native solver had the whole time")
+                }
+            } else {
+                notes.append("auto: GLPK is not available, so the native solver answered")
+            }
+        }
+
+        // Judge every answer; keep the best valid one.
+        var best: (SolverResult, CheckReport)?
+        for r in attempts {
+            guard let a = r.assignment else {
+                notes.append("\(r.solver): no rota (\(r.status.rawValue))\(r.notes.isEmpty ? "" : ": " + r.notes.joined(separator: "; "))")
+                continue
+            }
+            let report = Checker.check(a, in: instance)
+            if !report.isFeasible {
+                let rules = report.violatedRules.joined(separator: ", ")
+                notes.append("\(r.solver): answer rejected by the checker (breaks \(rules))")
+                logger.warning("\(r.solver) answer rejected by the checker: \(report.violations.prefix(3).map(\.description).joined(separator: "; "))")
+                continue
+            }
+            notes.append("\(r.solver): valid, objective \(report.objective.total), \(r.status.rawValue)\(r.bound.map { ", bound \(Int($0.rounded(.up)))" } ?? "")")
+            if best == nil || report.objective.total < best!.1.objective.total
+                || (report.objective.total == best!.1.objective.total && r.status == .optimal) {
+                best = (r, report)
+            }
+        }
+        let seconds = elapsed()
+        guard let (winner, report) = best else {
+            var doc = SolutionDocument()
+            doc.scenario = instance.scenario.name
+            let provedInfeasible = attempts.contains { $0.status == .infeasible }
+            doc.status = provedInfeasible ? "infeasible" : "error"
+            doc.solver = attempts.map(\.solver).joined(separator: "+")
+            doc.seconds = (seconds * 100).rounded() / 100
+            doc.reasons = notes + attempts.flatMap(\.notes)
+            return SolveOutcome(document: doc, report: nil, attempts: attempts)
+        }
+        // `optimal` only when that backend proved it for the answer we return.
+        var status = winner.status == .optimal ? "optimal" : "feasible"
+        var bound = winner.bound
+        // A proved bound from any attempt on the whole problem is a bound for all.
+        for r in attempts where r.status == .optimal || r.bound != nil {
+            if let b = r.bound { bound = max(bound ?? b, b) }
+        }
+        if status == "optimal", let b = bound, Double(report.objective.total) > b + 1e-6 { status = "feasible" }
+        if status == "feasible", let b = bound, Double(report.objective.total) <= b + 1e-6 { status = "optimal" }
+        if attempts.count > 1 { notes.append("chosen: \(winner.solver) (the best valid answer)") }
+        let doc = SolutionWriter.document(for: winner.assignment!, in: instance, status: status, solver: winner.solver,
+                                          bound: bound, seconds: seconds, reasons: winner.reasons, notes: notes)
+        return SolveOutcome(document: doc, report: report, attempts: attempts)
+    }
+
+    /// Whether the whole integer program is worth building (the MIP backend itself decides
+    /// between the whole model and sub-problems; this only decides whether `auto` tries it).
+    public static func isSmallForMIP(_ instance: Instance) -> Bool {
+        instance.sessions.count <= 400 && instance.workers.count <= 200 && instance.shifts.count <= 6000
+    }
+}
+
+/// The honest minimal answer: nothing assigned, no shift worked.
+public enum TrivialSolver {
+    public static func solve(_ instance: Instance) -> SolverResult {
+        var a = Assignment.empty(for: instance)
+        // Pinned work is kept (H12) so the answer can be valid.
+        for (s, info) in instance.sessions.enumerated() {
+            if let p = info.pinned { a.sessions[s] = SessionPlacement(workers: p.workers, start: p.start, venue: p.venue) }
+        }
+        for (h, shift) in instance.shifts.enumerated() { a.shiftWorkers[h] = shift.pinnedWorkers }
+        for (s, p) in a.sessions.enumerated() where p != nil {
+            let c = instance.sessions[s].caseIndex
+            if instance.cases[c].allocatedWorker == nil && a.allocations[c] == nil { a.allocations[c] = p!.lead }
+        }
+        return SolverResult(assignment: a, status: .feasible, solver: "trivial", seconds: 0,
+                            notes: ["trivial: every session unassigned and every shift empty (pinned work kept)"])
+    }
+}

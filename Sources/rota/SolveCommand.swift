@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RotaChecker
+import RotaModel
+import RotaWorkflows
+
+extension SolverChoice: ExpressibleByArgument {}
+
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Solve a scenario and write a rota-solution/1 document (stdout, or --output FILE).",
+        discussion: """
+        Every answer, from any backend, passes the checker before it is written; a short summary goes to stderr.
+        Exit codes: 0 a valid rota was written, 2 invalid input, 3 proved infeasible, 4 no valid rota found.
+        """)
+
+    @Argument(help: "The scenario (rota-scenario/1, JSON or YAML).") var scenario: String
+    @Option(help: "auto, glpk, greedy or trivial.") var solver: SolverChoice = .auto
+    @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve.") var timeLimit: Double = 30
+    @Option(help: "Write the solution here (atomically) instead of stdout.") var output: String?
+    @Option(help: "Seed for the native solver's randomised moves.") var seed: UInt64 = 1
+    @Option(name: .customLong("write-lp"), help: "Also write the integer program in CPLEX LP format to this file.") var writeLP: String?
+    @Flag(name: .shortAndLong, help: "Log what the solvers do on stderr.") var verbose = false
+    @Flag(name: .shortAndLong, help: "No summary on stderr.") var quiet = false
+
+    func validate() throws {
+        if timeLimit <= 0 || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let instance = try loadInstance(scenario)
+        var logger = Logger(label: "rota")
+        logger.logLevel = verbose ? .debug : .warning
+        if let lp = writeLP { try LPExport.write(instance, to: lp) }
+        let runner = SolveRunner(logger: logger)
+        let outcome = runner.solve(instance, choice: solver, options: SolveOptions(timeLimit: timeLimit, seed: seed))
+        let data = try outcome.document.jsonData()
+        if let output {
+            do { try DocumentLoader.writeAtomically(data, to: output) } catch let e as InputError {
+                printError(e.description); throw Exit.solverFailure
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+        if !quiet { printError(Summary.render(outcome, instance: instance)) }
+        switch outcome.document.status {
+        case "optimal", "feasible": return
+        case "infeasible": throw Exit.infeasible
+        default: throw Exit.solverFailure
+        }
+    }
+}
