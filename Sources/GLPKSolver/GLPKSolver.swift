@@ -86,7 +86,8 @@ public struct GLPKSolver: Sendable {
     // MARK: - Files
 
     /// Writes the model in CPLEX LP format with GLPK's own writer (`glp_write_lp`), for cross-checking
-    /// ``LinearModel/LPWriter``.
+    /// ``LinearModel/LPWriter``. Note that GLPK writes a nonzero objective constant only as a comment
+    /// (`\* constant term = … *\`), so reading such a file back loses the constant.
     public func writeLP(_ model: MIPModel, to path: String) throws {
         try checkValid(model)
         let status = GLPKSession.run(logger: options.logger) { _ in

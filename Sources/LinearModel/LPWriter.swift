@@ -24,9 +24,15 @@ import Foundation
 /// writer does not check it). Binary columns with bounds [0, 1] go to `Binary`; other binary
 /// columns are written as general integers with explicit bounds.
 ///
-/// Two edge cases the format cannot express directly are written as follows: a row with no
-/// terms is written as `0 x0 <sense> rhs` (needs at least one variable), and a model with no
-/// rows gets a single dummy row `_norows: 0 x0 >= 0` because LP readers require the section.
+/// Three things the format (as GLPK's `glp_read_lp` reads it) cannot express directly are
+/// written as follows:
+/// - an objective constant c₀ ≠ 0 becomes the term `c₀ _obj_constant` with the extra column
+///   fixed at 1 (`_obj_constant = 1` in `Bounds`), since GLPK's reader rejects a bare constant
+///   (and GLPK's own writer drops it into a comment); reading the file back therefore gives one
+///   more column but the same objective values;
+/// - a row with no terms is written as `0 x0 <sense> rhs` (needs at least one variable);
+/// - a model with no rows gets a single dummy row `_norows: 0 x0 >= 0`, because readers require
+///   the `Subject To` section.
 public enum LPWriter {
     /// Longest line written (the LP format's limit is 255 characters per line in many readers).
     public static let maximumLineLength = 255
@@ -61,8 +67,9 @@ public enum LPWriter {
             out.term(model.objectiveCoefficients[j], model.name(of: Variable(index: j)))
             wroteTerm = true
         }
-        if model.objectiveConstant != 0 {
-            out.unit([model.objectiveConstant < 0 ? "-" : "+", number(abs(model.objectiveConstant))])
+        let constantColumn = model.objectiveConstant != 0 ? constantColumnName(for: model) : nil
+        if let constantColumn {
+            out.term(model.objectiveConstant, constantColumn)
             wroteTerm = true
         }
         if !wroteTerm, model.numVariables > 0 { out.unit(["0", model.name(of: Variable(index: 0))]) }
@@ -123,6 +130,7 @@ public enum LPWriter {
                 boundLines.append([lower == -.infinity ? "-inf" : number(lower), "<=", name, "<=", number(upper)])
             }
         }
+        if let constantColumn { boundLines.append([constantColumn, "=", "1"]) }
         if !boundLines.isEmpty {
             out.raw("Bounds")
             out.newline()
@@ -140,6 +148,21 @@ public enum LPWriter {
         out.raw("End")
         out.newline()
         return out.bytes
+    }
+
+    /// Base name of the fixed column that carries the objective constant.
+    public static let constantColumnBaseName = "_obj_constant"
+
+    /// `_obj_constant`, lengthened with `_` until no variable of the model has that name.
+    static func constantColumnName(for model: MIPModel) -> String {
+        var taken = Set<String>()
+        for j in 0..<model.numVariables where model.hasGivenName(Variable(index: j)) {
+            let name = model.name(of: Variable(index: j))
+            if name.hasPrefix(constantColumnBaseName) { taken.insert(name) }
+        }
+        var name = constantColumnBaseName
+        while taken.contains(name) { name += "_" }
+        return name
     }
 
     /// Shortest round-trip decimal form; integral values without a fraction.

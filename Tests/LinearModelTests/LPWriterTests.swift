@@ -22,7 +22,7 @@ import Testing
         let expected = """
         \\ test
         Maximize
-         obj: + 3 a - 2.5 b + c + 1e-07 f - 4
+         obj: + 3 a - 2.5 b + c + 1e-07 f - 4 _obj_constant
         Subject To
          cap: + a + 2 b - c <= 10
          c1: + d + e + 0.25 f >= -3
@@ -34,6 +34,7 @@ import Testing
          e = 2
          f >= 1.5
          g = 1
+         _obj_constant = 1
         General
          b g
         Binary
