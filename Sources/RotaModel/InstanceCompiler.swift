@@ -12,7 +12,9 @@ extension Instance {
     public static func compile(_ value: JSONValue, file: String) throws -> Instance {
         let sink = DiagnosticSink()
         let scenario = ScenarioReader(sink: sink).read(value)
-        guard let scenario, !sink.hasErrors else { throw InputError(file: file, diagnostics: sink.items) }
+        // Cross-references are checked even when the reader found problems, so that every
+        // problem in the document is reported at once.
+        guard let scenario else { throw InputError(file: file, diagnostics: sink.items) }
         let (instance, diagnostics) = compile(scenario, sink: sink)
         guard let instance, !sink.hasErrors else { throw InputError(file: file, diagnostics: diagnostics) }
         return instance
@@ -287,7 +289,7 @@ extension Instance {
             sessionIndex: sessionIndex, shiftTypes: shiftTypes, shiftTypeIndex: shiftTypeIndex, shifts: shifts,
             shiftIndex: shiftIndex, freezeBefore: freeze)
         // Every session needs at least one start on the grid inside a window.
-        for (i, s) in instance.sessions.enumerated() where !s.windows.isEmpty && instance.candidateStarts(s).isEmpty {
+        for (i, s) in instance.sessions.enumerated() where s.duration > 0 && !s.windows.isEmpty && instance.candidateStarts(s).isEmpty {
             sink.error("$.sessions[\(i)].windows", "no start on the \(sc.slotMinutes)-minute grid lets the \(s.duration)-minute session fit inside a window")
         }
         if let b = sc.baseline { instance.validateBaseline(b, pathPrefix: "$.baseline", sink: sink) }
