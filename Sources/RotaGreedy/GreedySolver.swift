@@ -1,0 +1,115 @@
+import RotaModel
+import RotaChecker
+
+/// The native solver: greedy construction on the domain (fixed work first, cases allocated,
+/// shifts day by day, sessions by difficulty at their cheapest valid place), then late-acceptance
+/// local search (ruin and recreate of sessions, shift hand-overs and block swaps) until the time
+/// limit or until it stops improving. The checker judges the answer before it is returned.
+public struct GreedySolver: Sendable {
+    /// Stop the local search after this many moves without a new best (0: only the time limit).
+    public var maxIdleMoves: Int
+    /// Run the local search at all.
+    public var localSearch: Bool
+
+    public init(maxIdleMoves: Int = 60_000, localSearch: Bool = true) {
+        self.maxIdleMoves = maxIdleMoves
+        self.localSearch = localSearch
+    }
+
+    public func solve(_ instance: Instance, options: SolveOptions) -> SolverResult {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - t0
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        var notes: [String] = []
+        let lambda0 = 20
+        let e = Engine(instance)
+        e.placeFixed()
+        e.preallocate()
+        if let start = options.start ?? e.baseline { e.placeStart(start) }
+        var rng = SplitMix64(seed: options.seed)
+        e.constructShifts(lambda: lambda0)
+        e.constructSessions(lambda: lambda0, rng: &rng)
+        e.reallocate()
+        let greedy = e.assignment
+        let greedyCost = e.totalCost, greedyPenalty = e.totalPenalty
+        let tGreedy = elapsed()
+        notes.append("greedy: objective \(greedyCost), minimum-rule deficit \(greedyPenalty), \(String(format: "%.2f", tGreedy)) s")
+
+        var final = greedy
+        var solverName = "greedy"
+        if localSearch && (options.timeLimit > tGreedy || greedyPenalty > 0) {
+            let ls = LocalSearch(e, seed: options.seed ^ 0x5EED, lambda: lambda0)
+            let limit = max(options.timeLimit, tGreedy + 0.5)
+            let idle = maxIdleMoves > 0 ? maxIdleMoves : Int.max
+            let (best, iters) = ls.run(until: { elapsed() >= limit * 0.95 }, maxIdle: greedyPenalty > 0 ? Int.max : idle,
+                                       verify: { _ in true })
+            let improved = (best.penalty == 0 && greedyPenalty > 0) || (best.penalty == greedyPenalty && best.cost < greedyCost)
+                || best.penalty < greedyPenalty
+            let moves = ls.moveCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.accepted)/\($0.value.tried)" }
+            notes.append("local search: \(iters) moves (\(moves.joined(separator: ", "))), best objective \(best.cost), deficit \(best.penalty), \(String(format: "%.2f", elapsed())) s")
+            if improved {
+                let rebuilt = Engine.rebuild(instance, sess: best.sess, shiftW: best.shiftW, alloc: best.alloc)
+                rebuilt.reallocate()
+                final = rebuilt.assignment
+                solverName = "greedy+ls"
+            }
+        }
+
+        // The checker is the judge; fall back to the greedy rota, then to unassigning culprits.
+        var report = Checker.check(final, in: instance)
+        if !report.isFeasible && final != greedy {
+            notes.append("local search answer rejected by the checker (\(report.violatedRules.joined(separator: ", "))); using the greedy rota")
+            final = greedy; solverName = "greedy"
+            report = Checker.check(final, in: instance)
+        }
+        var rounds = 0
+        while !report.isFeasible && rounds < 5 {
+            rounds += 1
+            var changed = false
+            for v in report.violations {
+                for id in v.items {
+                    if let s = instance.sessionIndex[id], final.sessions[s] != nil, !e.fixedSession[s] {
+                        final.sessions[s] = nil; changed = true
+                    }
+                }
+            }
+            if !changed { break }
+            let r = Engine.rebuild(instance, sess: final.sessions, shiftW: final.shiftWorkers,
+                                   alloc: instance.cases.indices.map { final.allocatedWorker(ofCase: $0, in: instance) })
+            r.reallocate()
+            final = r.assignment
+            report = Checker.check(final, in: instance)
+            notes.append("repair round \(rounds): unassigned sessions named in violations")
+        }
+        let seconds = elapsed()
+        // Reasons for every unassigned session, against the final rota.
+        let ex = Engine.rebuild(instance, sess: final.sessions, shiftW: final.shiftWorkers,
+                                alloc: instance.cases.indices.map { final.allocatedWorker(ofCase: $0, in: instance) })
+        var reasons: [Int: [String]] = [:]
+        for s in 0..<instance.sessions.count where final.sessions[s] == nil {
+            reasons[s] = ex.reasons(s)
+        }
+        if !report.isFeasible {
+            let broken = report.violatedRules.joined(separator: ", ")
+            notes.append("no valid rota found within \(String(format: "%.1f", options.timeLimit)) s; still broken: \(broken)")
+            for v in report.violations.prefix(10) { notes.append(v.description) }
+            return SolverResult(assignment: final, status: .error, solver: solverName, seconds: seconds, reasons: reasons, notes: notes)
+        }
+        notes.append("final objective \(report.objective.total)")
+        return SolverResult(assignment: final, status: .feasible, solver: solverName, seconds: seconds, reasons: reasons, notes: notes)
+    }
+}
+
+extension Engine {
+    /// An engine holding exactly the given rota (placed without checks).
+    static func rebuild(_ inst: Instance, sess: [SessionPlacement?], shiftW: [[Int]], alloc: [Int?]) -> Engine {
+        let e = Engine(inst)
+        for (c, w) in alloc.enumerated() where inst.cases[c].allocatedWorker == nil { e.setAllocation(c, w) }
+        for h in 0..<e.nH { for w in shiftW[h] { e.addShift(h, w, force: true) } }
+        for s in 0..<e.nS { if let p = sess[s] { e.place(s, p, force: true) } }
+        return e
+    }
+}

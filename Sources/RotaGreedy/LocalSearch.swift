@@ -1,0 +1,264 @@
+import RotaModel
+import RotaChecker
+
+/// A move is a list of primitive operations; undoing it replays their inverses.
+enum Op {
+    case placed(Int)
+    case unplaced(Int, SessionPlacement)
+    case added(Int, Int)
+    case removed(Int, Int)
+}
+
+struct Snapshot {
+    var sess: [SessionPlacement?]
+    var shiftW: [[Int]]
+    var alloc: [Int?]
+    var cost: Int
+    var penalty: Int
+}
+
+final class LocalSearch {
+    let e: Engine
+    var rng: SplitMix64
+    var journal: [Op] = []
+    var lambda: Int
+    var moveCounts: [String: (tried: Int, accepted: Int)] = [:]
+
+    init(_ e: Engine, seed: UInt64, lambda: Int) {
+        self.e = e
+        rng = SplitMix64(seed: seed)
+        self.lambda = lambda
+    }
+
+    // MARK: Journaled operations (false: strict rule would break)
+
+    func place(_ s: Int, _ p: SessionPlacement) -> Bool {
+        guard e.place(s, p) else { return false }
+        journal.append(.placed(s)); return true
+    }
+    func unplace(_ s: Int) -> Bool {
+        guard let p = e.sess[s] else { return true }
+        let ok = e.unplace(s)
+        journal.append(.unplaced(s, p)); return ok
+    }
+    func add(_ h: Int, _ w: Int) -> Bool {
+        guard e.addShift(h, w) else { return false }
+        journal.append(.added(h, w)); return true
+    }
+    func remove(_ h: Int, _ w: Int) -> Bool {
+        guard e.shiftW[h].contains(w) else { return true }
+        let ok = e.removeShift(h, w)
+        journal.append(.removed(h, w)); return ok
+    }
+
+    func undo() {
+        while let op = journal.popLast() {
+            switch op {
+            case .placed(let s): e.unplace(s)
+            case .unplaced(let s, let p): e.place(s, p, force: true)
+            case .added(let h, let w): e.removeShift(h, w)
+            case .removed(let h, let w): e.addShift(h, w, force: true)
+            }
+        }
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(sess: e.sess, shiftW: e.shiftW, alloc: e.alloc, cost: e.totalCost, penalty: e.totalPenalty)
+    }
+
+    // MARK: Session moves
+
+    lazy var movableSessions: [Int] = (0..<e.nS).filter { !e.fixedSession[$0] && !e.starts[$0].isEmpty && !e.eligibleWorkers[$0].isEmpty }
+    lazy var sessionsByDay: [[Int]] = {
+        var out = [[Int]](repeating: [], count: max(1, e.D))
+        for s in movableSessions {
+            let d = e.inst.clock.dayIndex(of: e.starts[s][0])
+            if d >= 0 && d < e.D { out[d].append(s) }
+        }
+        return out
+    }()
+
+    /// Removes a set of sessions and reinserts them (and any unassigned ones) greedily.
+    func ruinRecreate(_ victims: [Int], extra: [Int], noise: Int) -> Bool {
+        for s in victims { if !unplace(s) { return false } }
+        var todo = Array(Set(victims + extra.filter { e.sess[$0] == nil }))
+        todo = e.sessionOrder(todo)
+        if rng.chance(0.3) { todo.shuffle(using: &rng) }
+        for s in todo {
+            if let ins = e.bestInsertion(s, lambda: lambda, rng: &rng, noise: noise), ins.delta < 0 {
+                if !place(s, ins.placement) { continue }
+            }
+        }
+        return true
+    }
+
+    func sessionMove() -> (String, Bool) {
+        guard !movableSessions.isEmpty else { return ("none", false) }
+        let r = rng.int(10)
+        if r < 4 {
+            // Relocate one session (assigned or not).
+            let s = movableSessions[rng.int(movableSessions.count)]
+            return ("relocate", ruinRecreate([s], extra: [s], noise: 0))
+        } else if r < 7 {
+            // Ruin a worker's day.
+            let s0 = movableSessions[rng.int(movableSessions.count)]
+            guard let p = e.sess[s0] else { return ("relocate", ruinRecreate([], extra: [s0], noise: 0)) }
+            let w = p.lead
+            let d = e.inst.clock.dayIndex(of: p.start)
+            var victims = e.acts[w].filter { $0.item >= 0 && $0.day == d && !e.fixedSession[$0.item] }.map(\.item)
+            // And one other worker's day, to let them trade.
+            if let other = e.sess[(d >= 0 && d < e.D && !sessionsByDay[d].isEmpty) ? sessionsByDay[d][rng.int(sessionsByDay[d].count)] : s0],
+               other.lead != w {
+                victims += e.acts[other.lead].filter { $0.item >= 0 && $0.day == d && !e.fixedSession[$0.item] }.map(\.item)
+            }
+            let unassigned = (d >= 0 && d < e.D) ? sessionsByDay[d].filter { e.sess[$0] == nil } : []
+            return ("ruin-day", ruinRecreate(Array(Set(victims)), extra: unassigned, noise: rng.chance(0.5) ? 20 : 0))
+        } else {
+            // Ruin a time band on one day across workers.
+            let s0 = movableSessions[rng.int(movableSessions.count)]
+            let t0 = e.sess[s0]?.start ?? e.starts[s0][rng.int(e.starts[s0].count)]
+            let d = e.inst.clock.dayIndex(of: t0)
+            guard d >= 0 && d < e.D else { return ("band", false) }
+            let band = 60 + rng.int(180)
+            let list = sessionsByDay[d].filter { s in
+                if let p = e.sess[s] { return abs(p.start - t0) <= band }
+                return true
+            }
+            let victims = Array(list.filter { e.sess[$0] != nil }.shuffled(using: &rng).prefix(8))
+            return ("band", ruinRecreate(victims, extra: list, noise: rng.chance(0.5) ? 20 : 0))
+        }
+    }
+
+    // MARK: Shift moves
+
+    lazy var movableShifts: [Int] = (0..<e.nH).filter { !e.shiftClosed[$0] && !e.eligibleShiftWorkers[$0].isEmpty }
+    lazy var shiftsByDay: [[Int]] = {
+        var out = [[Int]](repeating: [], count: max(1, e.D))
+        for h in movableShifts where e.inst.shifts[h].day >= 0 && e.inst.shifts[h].day < e.D { out[e.inst.shifts[h].day].append(h) }
+        return out
+    }()
+    lazy var shiftWorkerPool: [Int] = Array(Set(movableShifts.flatMap { e.eligibleShiftWorkers[$0] })).sorted()
+
+    func canMoveOff(_ h: Int, _ w: Int) -> Bool { !e.fixedShiftWorkers[h].contains(w) }
+
+    /// The movable shift worker `w` works on day `d`, if any.
+    func shiftOn(_ w: Int, _ d: Int) -> Int? {
+        guard d >= 0 && d < e.D else { return nil }
+        return e.dayShifts[w][d].first { canMoveOff($0, w) && !e.shiftClosed[$0] }
+    }
+
+    func shiftMove() -> (String, Bool) {
+        guard !movableShifts.isEmpty, !shiftWorkerPool.isEmpty else { return ("none", false) }
+        let r = rng.int(10)
+        // Pick a worker, biased towards those breaking minimum rules.
+        var w1 = shiftWorkerPool[rng.int(shiftWorkerPool.count)]
+        if e.totalPenalty > 0 && rng.chance(0.5) {
+            let bad = shiftWorkerPool.filter { e.wev[$0].penalty > 0 }
+            if !bad.isEmpty { w1 = bad[rng.int(bad.count)] }
+        }
+        if r < 3 {
+            // Toggle one day of w1: add to a shift, or remove, or hand it to another worker.
+            let d = rng.int(e.D)
+            if let h = shiftOn(w1, d) {
+                if rng.chance(0.5) {
+                    return ("remove", remove(h, w1))
+                }
+                let cands = e.eligibleShiftWorkers[h]
+                let w2 = cands[rng.int(cands.count)]
+                if w2 == w1 || e.shiftW[h].contains(w2) { return ("hand", false) }
+                return ("hand", remove(h, w1) && add(h, w2))
+            } else {
+                let hs = shiftsByDay[d].filter { e.eligibleShiftWorkers[$0].contains(w1) }
+                guard !hs.isEmpty else { return ("add", false) }
+                let h = hs[rng.int(hs.count)]
+                if e.shiftW[h].count < e.inst.shifts[h].max && rng.chance(0.6) { return ("add", add(h, w1)) }
+                let others = e.shiftW[h].filter { canMoveOff(h, $0) }
+                guard !others.isEmpty else { return ("take", false) }
+                let w2 = others[rng.int(others.count)]
+                return ("take", remove(h, w2) && add(h, w1))
+            }
+        } else if r < 8 {
+            // Swap a block of days between two workers.
+            let w2 = shiftWorkerPool[rng.int(shiftWorkerPool.count)]
+            if w2 == w1 { return ("block", false) }
+            let len = 1 + rng.int(min(e.D, 7))
+            let d0 = rng.int(max(1, e.D - len + 1))
+            for d in d0..<(d0 + len) {
+                let h1 = shiftOn(w1, d), h2 = shiftOn(w2, d)
+                if h1 == nil && h2 == nil { continue }
+                if let h1 { if !remove(h1, w1) { return ("block", false) } }
+                if let h2 { if !remove(h2, w2) { return ("block", false) } }
+                if let h1 { if !add(h1, w2) { return ("block", false) } }
+                if let h2 { if !add(h2, w1) { return ("block", false) } }
+            }
+            return ("block", true)
+        } else {
+            // Move w1 from one day's shift to another shift type on the same day, or to another day.
+            let d = rng.int(e.D)
+            guard let h = shiftOn(w1, d) else { return ("retype", false) }
+            let hs = shiftsByDay[d].filter { $0 != h && e.eligibleShiftWorkers[$0].contains(w1) }
+            if hs.isEmpty || rng.chance(0.3) {
+                let d2 = max(0, min(e.D - 1, d + (rng.chance(0.5) ? 1 : -1) * (1 + rng.int(3))))
+                let hs2 = shiftsByDay[d2].filter { e.eligibleShiftWorkers[$0].contains(w1) && e.inst.shifts[$0].type == e.inst.shifts[h].type }
+                guard d2 != d, !hs2.isEmpty, shiftOn(w1, d2) == nil else { return ("shiftday", false) }
+                return ("shiftday", remove(h, w1) && add(hs2[rng.int(hs2.count)], w1))
+            }
+            let h2 = hs[rng.int(hs.count)]
+            return ("retype", remove(h, w1) && add(h2, w1))
+        }
+    }
+
+    // MARK: The search
+
+    /// Late-acceptance hill climbing over session and shift moves. Returns the best snapshot.
+    func run(until deadline: () -> Bool, maxIdle: Int, verify: (Snapshot) -> Bool) -> (Snapshot, iterations: Int) {
+        var best = snapshot()
+        func better(_ a: Snapshot, than b: Snapshot) -> Bool {
+            if (a.penalty == 0) != (b.penalty == 0) { return a.penalty == 0 }
+            if a.penalty != b.penalty { return a.penalty < b.penalty }
+            return a.cost < b.cost
+        }
+        let L = 200
+        var current = e.score(lambda)
+        var history = [Int](repeating: current, count: L)
+        var iter = 0, idle = 0, sinceLambda = 0
+        let hasSessions = !movableSessions.isEmpty
+        let hasShifts = !movableShifts.isEmpty
+        guard hasSessions || hasShifts else { return (best, 0) }
+        var bestScore = current
+        while idle < maxIdle {
+            if iter & 15 == 0 && deadline() { break }
+            iter += 1; idle += 1; sinceLambda += 1
+            let useShifts = hasShifts && (!hasSessions || rng.chance(0.35))
+            journal.removeAll(keepingCapacity: true)
+            let (name, ok) = useShifts ? shiftMove() : sessionMove()
+            let new = e.score(lambda)
+            let accept = ok && (new <= current || new <= history[iter % L])
+            var st = moveCounts[name] ?? (0, 0)
+            st.tried += 1
+            if accept {
+                st.accepted += 1
+                current = new
+                if new < bestScore || better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
+                    if better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
+                        let snap = snapshot()
+                        if verify(snap) { best = snap; idle = 0 }
+                    }
+                    bestScore = min(bestScore, new)
+                }
+            } else {
+                undo()
+            }
+            moveCounts[name] = st
+            history[iter % L] = current
+            // Strategic oscillation: raise the weight of minimum rules while they stay broken.
+            if e.totalPenalty > 0 && sinceLambda > 5000 && best.penalty > 0 && lambda < 1 << 20 {
+                lambda *= 2; sinceLambda = 0
+                current = e.score(lambda)
+                history = [Int](repeating: current, count: L)
+                bestScore = current
+            }
+        }
+        return (best, iter)
+    }
+}

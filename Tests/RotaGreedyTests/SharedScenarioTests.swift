@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import RotaModel
+import RotaChecker
+@testable import RotaGreedy
+
+/// /work/shared/spec/examples, found from this file: the repository's sibling `shared/`.
+func examplesDirectory() -> URL {
+    URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("../shared/spec/examples").standardizedFileURL
+}
+
+func loadExample(_ name: String) -> Instance? {
+    let path = examplesDirectory().appendingPathComponent("\(name).scenario.json").path
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    return try? Instance.load(path: path)
+}
+
+/// The shipped valid solutions' objectives.
+let shippedObjectives = ["team-7001": 8506, "team-7002": 2553, "team-7003": 3781]
+
+@Suite struct SharedScenarioTests {
+    @Test(arguments: ["team-7001", "team-7002", "team-7003"])
+    func greedyAloneIsFeasible(_ name: String) throws {
+        guard let inst = loadExample(name) else { return }
+        let r = GreedySolver(localSearch: false).solve(inst, options: SolveOptions(timeLimit: 5, seed: 1))
+        let a = try #require(r.assignment)
+        let report = Checker.check(a, in: inst)
+        #expect(report.isFeasible, "\(report.violations)")
+        #expect(r.status == .feasible)
+        #expect(r.solver == "greedy")
+        print("\(name) greedy: objective \(report.objective.total) (shipped \(shippedObjectives[name]!)) in \(r.seconds) s; \(r.notes)")
+    }
+
+    @Test(arguments: ["team-7001", "team-7002", "team-7003"])
+    func localSearchBeatsShippedSolution(_ name: String) throws {
+        guard let inst = loadExample(name) else { return }
+        let r = GreedySolver().solve(inst, options: SolveOptions(timeLimit: 8, seed: 1))
+        let a = try #require(r.assignment)
+        let report = Checker.check(a, in: inst)
+        #expect(report.isFeasible, "\(report.violations)")
+        #expect(r.status == .feasible)
+        #expect(report.objective.total <= shippedObjectives[name]!)
+        print("\(name) greedy+ls: objective \(report.objective.total) (shipped \(shippedObjectives[name]!)) terms \(report.objective.terms) in \(r.seconds) s; \(r.notes)")
+        for (s, rs) in r.reasons.sorted(by: { $0.key < $1.key }) { print("  \(inst.sessions[s].id): \(rs)") }
+    }
+
+    @Test func incrementalTotalsMatchTheChecker() throws {
+        guard let inst = loadExample("team-7001") else { return }
+        let e = Engine(inst)
+        e.placeFixed(); e.preallocate()
+        var rng = SplitMix64(seed: 3)
+        e.constructShifts(lambda: 20)
+        e.constructSessions(lambda: 20, rng: &rng)
+        let report = Checker.check(e.assignment, in: inst)
+        #expect(report.isFeasible, "\(report.violations)")
+        #expect(e.totalCost == report.objective.total)
+        let (c, p) = e.recomputedTotals()
+        #expect(c == e.totalCost)
+        #expect(p == e.totalPenalty)
+    }
+
+    @Test func sameSeedSameRota() throws {
+        guard let inst = loadExample("team-7002") else { return }
+        let solver = GreedySolver(maxIdleMoves: 3000)
+        let a = solver.solve(inst, options: SolveOptions(timeLimit: 60, seed: 42))
+        let b = solver.solve(inst, options: SolveOptions(timeLimit: 60, seed: 42))
+        #expect(a.assignment == b.assignment)
+        #expect(a.assignment != nil)
+    }
+}
