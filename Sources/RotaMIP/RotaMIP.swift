@@ -1,1 +1,192 @@
-// RotaMIP
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RotaMIP: the rota as an exact, solver-neutral integer program, and a solver around it
+// (whole model when it is small enough, else a large-neighbourhood search over exact sub-models).
+import Foundation
+import RotaModel
+import RotaChecker
+import LinearModel
+
+public struct MIPRotaSolver: Sendable {
+    /// Solves a model: (model, warm start, time limit in seconds) → result.
+    public typealias SolveFunction = @Sendable (MIPModel, [Double]?, Double) throws -> MIPResult
+    let solveModel: SolveFunction
+    /// Above this many (estimated) nonzeros the whole model is not built; LNS runs instead.
+    public var maxNonzeros: Int
+    /// Name written into results.
+    public var name: String
+
+    public init(name: String = "glpk", maxNonzeros: Int = 400_000, solve: @escaping SolveFunction) {
+        self.solveModel = solve
+        self.maxNonzeros = maxNonzeros
+        self.name = name
+    }
+
+    public func solve(_ instance: Instance, options: SolveOptions) -> SolverResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        var notes: [String] = []
+        let estimate = RotaFormulation.estimatedNonzeros(instance)
+        notes.append("estimated nonzeros of the whole model: \(estimate)")
+        var start = options.start
+        if let s = start, !Checker.check(s, in: instance).isFeasible {
+            notes.append("given start breaks hard rules; not used")
+            start = nil
+        }
+        if estimate <= maxNonzeros {
+            let f = RotaFormulation.buildModel(instance)
+            let size = f.size
+            notes.append("whole model: \(size.variables) variables, \(size.constraints) rows, \(size.nonzeros) nonzeros")
+            let warm = start.flatMap { f.point(for: $0) }
+            let limit = max(1, options.timeLimit - elapsed())
+            do {
+                let r = try solveModel(f.model, warm, limit)
+                notes.append(contentsOf: r.messages)
+                notes.append("MIP: \(r.termination), objective \(r.objective.map { "\($0)" } ?? "none"), bound \(r.bound.map { "\($0)" } ?? "none")")
+                if let values = r.values, r.hasSolution {
+                    let a = f.assignment(from: values)
+                    let report = Checker.check(a, in: instance)
+                    if report.isFeasible {
+                        let obj = Double(report.objective.total)
+                        if let mo = r.objective, abs(mo - obj) > 0.5 {
+                            notes.append("formulation mismatch: MIP objective \(mo), checker \(obj)")
+                        }
+                        var best = a
+                        var status: SolveStatus = (r.termination == .optimal) ? .optimal : .feasible
+                        if let s = start, Checker.check(s, in: instance).objective.total < report.objective.total {
+                            best = s; status = .feasible
+                        }
+                        let bound = status == .optimal ? obj : r.bound
+                        return SolverResult(assignment: best, status: status, bound: bound, solver: name,
+                                            seconds: elapsed(), notes: notes)
+                    }
+                    notes.append("formulation bug: the MIP's rota breaks " + report.violatedRules.joined(separator: ", ")
+                                 + ": " + report.violations.prefix(3).map(\.message).joined(separator: "; "))
+                } else if r.termination == .infeasible {
+                    return SolverResult(assignment: nil, status: .infeasible, solver: name, seconds: elapsed(),
+                                        notes: notes + ["the whole model is infeasible: no rota satisfies the hard rules"])
+                }
+                if let s = start {
+                    return SolverResult(assignment: s, status: .feasible, bound: r.bound, solver: name, seconds: elapsed(), notes: notes)
+                }
+                return SolverResult(assignment: nil, status: .error, bound: r.bound, solver: name, seconds: elapsed(), notes: notes)
+            } catch {
+                notes.append("solver failed: \(error)")
+                if let s = start { return SolverResult(assignment: s, status: .feasible, solver: name, seconds: elapsed(), notes: notes) }
+                return SolverResult(assignment: nil, status: .error, solver: name, seconds: elapsed(), notes: notes)
+            }
+        }
+        var lns = LargeNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
+                                           deadline: options.timeLimit, elapsed: elapsed)
+        let out = lns.run(start: start)
+        notes += lns.notes
+        guard let best = out else {
+            return SolverResult(assignment: nil, status: .error, solver: name, seconds: elapsed(), notes: notes)
+        }
+        return SolverResult(assignment: best, status: .feasible, bound: nil, solver: name + "-lns", seconds: elapsed(), notes: notes)
+    }
+}
+
+/// SplitMix64: small, deterministic.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+struct LargeNeighbourhoodSearch {
+    let instance: Instance
+    let solveModel: MIPRotaSolver.SolveFunction
+    var rng: SplitMix
+    let deadline: Double
+    let elapsed: () -> Double
+    var notes: [String] = []
+    /// Sub-problems above this size are shrunk (fewer workers, fewer days).
+    var maxSubNonzeros = 150_000
+
+    init(instance: Instance, solveModel: @escaping MIPRotaSolver.SolveFunction, seed: UInt64, deadline: Double,
+         elapsed: @escaping () -> Double) {
+        self.instance = instance; self.solveModel = solveModel; self.rng = SplitMix(seed: seed)
+        self.deadline = deadline; self.elapsed = elapsed
+    }
+
+    /// Solves the sub-model of `r`; returns a better checker-feasible rota or nil.
+    mutating func improve(_ r: Restriction, incumbentObjective: Int?, limit: Double) -> (Assignment, Int)? {
+        let f = RotaFormulation.buildModel(instance, fixed: r)
+        let warm = incumbentObjective == nil ? nil : f.point(for: r.incumbent)
+        guard let res = try? solveModel(f.model, warm, limit), let values = res.values, res.hasSolution else { return nil }
+        let a = f.assignment(from: values)
+        let report = Checker.check(a, in: instance)
+        guard report.isFeasible else {
+            notes.append("formulation bug in a sub-problem: " + report.violations.prefix(3).map(\.message).joined(separator: "; "))
+            return nil
+        }
+        if let inc = incumbentObjective, report.objective.total >= inc { return nil }
+        return (a, report.objective.total)
+    }
+
+    mutating func run(start: Assignment?) -> Assignment? {
+        let inst = instance
+        let allWorkers = Set(inst.workers.indices)
+        var incumbent: Assignment
+        var objective: Int
+        if let s = start {
+            incumbent = s; objective = Checker.check(s, in: inst).objective.total
+        } else {
+            // Phase 0: shifts only (sessions unassigned unless pinned or frozen).
+            let empty = Assignment.empty(for: inst)
+            let r = Restriction(incumbent: empty, freeWorkers: allWorkers, freeSessions: false)
+            guard let (a, obj) = improve(r, incumbentObjective: nil, limit: max(1, min(deadline / 3, deadline - elapsed()))) else {
+                notes.append("LNS: no starting rota (shift-only model found nothing)")
+                return nil
+            }
+            incumbent = a; objective = obj
+            notes.append("LNS: shift-only start, objective \(obj)")
+        }
+        var rounds = 0, accepted = 0
+        while elapsed() < deadline - 0.5 {
+            rounds += 1
+            // Seed: an unassigned session (more often) or any session; free 2-4 of its eligible workers.
+            let sessions = inst.sessions.indices.filter { !RotaFormulation.enumerateCandidatesEmpty(inst, $0) }
+            guard !sessions.isEmpty else { break }
+            let unassigned = sessions.filter { incumbent.sessions[$0] == nil }
+            let s = (!unassigned.isEmpty && Int.random(in: 0..<3, using: &rng) < 2)
+                ? unassigned.randomElement(using: &rng)! : sessions.randomElement(using: &rng)!
+            let info = inst.sessions[s]
+            var pool = inst.workers.indices.filter { RotaFormulation.eligibleForSession(inst, info, $0) }
+            pool.shuffle(using: &rng)
+            var free = Set(pool.prefix(Int.random(in: 2...4, using: &rng)))
+            if let p = incumbent.sessions[s] { free.formUnion(p.workers) }
+            // Also a worker who shares a venue or window with the seed (related neighbourhood).
+            let day = inst.clock.dayIndex(of: info.windows.first?.start ?? 0)
+            var lo = max(0, day - 1), hi = min(inst.days, day + 2)
+            var r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<hi)
+            while RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros && (free.count > 1 || hi - lo > 1) {
+                if free.count > 2 { free.remove(free.sorted().last!) } else if hi - lo > 1 { if hi - day > 1 { hi -= 1 } else { lo += 1 } } else { free.remove(free.sorted().last!) }
+                r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<hi)
+            }
+            let limit = min(10, deadline - elapsed())
+            guard limit > 0.5 else { break }
+            if let (a, obj) = improve(r, incumbentObjective: objective, limit: limit) {
+                incumbent = a; objective = obj; accepted += 1
+            }
+        }
+        notes.append("LNS: \(rounds) rounds, \(accepted) improvements, objective \(objective)")
+        return incumbent
+    }
+}
+
+extension RotaFormulation {
+    static func enumerateCandidatesEmpty(_ inst: Instance, _ s: Int) -> Bool {
+        inst.candidateStarts(inst.sessions[s]).isEmpty
+    }
+}

@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import RotaModel
+import RotaChecker
+import LinearModel
+
+extension RotaFormulation {
+    /// Builds the exact model of `instance` (or of the sub-problem `fixed` leaves free).
+    public static func buildModel(_ instance: Instance, fixed: Restriction? = nil) -> RotaFormulation {
+        let o = enumerate(instance, restriction: fixed)
+        return build(instance, o)
+    }
+
+    // swiftlint:disable:next function_body_length
+    static func build(_ inst: Instance, _ opt: OptionSet) -> RotaFormulation {
+        var o = opt
+        var m = MIPModel()
+        let wt = inst.weights
+        let nW = inst.workers.count, days = inst.days
+        var constant = 0.0
+        let baseline = Assignment.baseline(of: inst)
+        func row(_ vars: [Variable], _ coefs: [Double], _ sense: ConstraintSense, _ rhs: Double) {
+            m.addConstraint(variables: vars, coefficients: coefs, sense: sense, rhs: rhs)
+        }
+
+        // Sessions: placement, lead and helper variables.
+        var y: [Variable] = []
+        var leadVar = [[Int: Variable]](repeating: [:], count: o.placements.count)
+        var helperVar = [[Int: Variable]](repeating: [:], count: o.placements.count)
+        var key: [PlacementKey: Int] = [:]
+        for (pi, p) in o.placements.enumerated() {
+            let info = inst.sessions[p.session]
+            let yv = m.addBinary()
+            if p.forced { m.setBounds(yv, lower: 1, upper: 1) }
+            y.append(yv)
+            key[PlacementKey(s: p.session, start: p.start, venue: p.venue, loc: p.location)] = pi
+            let alloc = o.fixedAllocation[info.caseIndex]
+            let chosenAlloc = o.allocationChoices[info.caseIndex] != nil
+            for w in p.leads {
+                var cost = 0
+                if !chosenAlloc, let a = alloc, a != w { cost += wt.continuity }
+                if !info.preferred.isEmpty && !info.preferred.contains(w) { cost += wt.preference }
+                if let b = baseline?.sessions[p.session], b.lead == w, b.start == p.start, b.venue == p.venue { cost -= wt.change }
+                let xv = m.addBinary(objective: Double(cost))
+                if p.forced { m.setBounds(xv, lower: 1, upper: 1) }
+                leadVar[pi][w] = xv
+            }
+            for w in p.helpers {
+                let hv = m.addBinary()
+                if p.forced { m.setBounds(hv, lower: 1, upper: 1) }
+                helperVar[pi][w] = hv
+            }
+            // Σ lead = y; Σ helper = (need-1) y; lead + helper ≤ y.
+            row(p.leads.map { leadVar[pi][$0]! } + [yv], Array(repeating: 1, count: p.leads.count) + [-1], .equal, 0)
+            if info.workersNeeded > 1 || !p.helpers.isEmpty {
+                row(p.helpers.map { helperVar[pi][$0]! } + [yv], Array(repeating: 1, count: p.helpers.count)
+                    + [-Double(max(0, info.workersNeeded - 1))], .equal, 0)
+                for w in p.leads where helperVar[pi][w] != nil { row([leadVar[pi][w]!, helperVar[pi][w]!, yv], [1, 1, -1], .lessOrEqual, 0) }
+            }
+        }
+        var unassigned: [Variable] = []
+        for (s, info) in inst.sessions.enumerated() {
+            let u = m.addBinary(objective: Double(info.unassignedCost))
+            if o.forcedUnassigned[s] { m.setBounds(u, lower: 1, upper: 1) }
+            if o.forcedAssigned[s] { m.setBounds(u, lower: 0, upper: 0) }
+            unassigned.append(u)
+            let ps = o.placementsOfSession[s]
+            row(ps.map { y[$0] } + [u], Array(repeating: 1, count: ps.count + 1), .equal, 1)
+            // Stability: changed = 1 - Σ matching lead vars (baseline assigned), or = Σ y (baseline unassigned).
+            if let base = baseline {
+                if base.sessions[s] != nil { constant += Double(wt.change) } else {
+                    for pi in ps { m.setObjectiveCoefficient(m.objectiveCoefficient(of: y[pi]) + Double(wt.change), for: y[pi]) }
+                }
+            }
+        }
+
+        // Allocations and caseload (H6).
+        var allocVar = [[Int: Variable]](repeating: [:], count: inst.cases.count)
+        var load = [[Variable]](repeating: [], count: nW)
+        var loadConst = inst.workers.map(\.caseloadOther)
+        for (c, choices) in o.allocationChoices.enumerated() {
+            guard let choices else {
+                if let a = o.fixedAllocation[c] { loadConst[a] += 1 }
+                continue
+            }
+            for w in choices { let a = m.addBinary(); allocVar[c][w] = a; load[w].append(a) }
+            row(choices.map { allocVar[c][$0]! }, Array(repeating: 1, count: choices.count), .lessOrEqual, 1)
+        }
+        var sessionsOfCase = [[Int]](repeating: [], count: inst.cases.count)
+        for (s, info) in inst.sessions.enumerated() { sessionsOfCase[info.caseIndex].append(s) }
+        for (c, ss) in sessionsOfCase.enumerated() {
+            let placed = ss.flatMap { o.placementsOfSession[$0] }
+            guard !placed.isEmpty else { continue }
+            if o.allocationChoices[c] == nil {
+                if o.fixedAllocation[c] == nil { for pi in placed { m.setBounds(y[pi], lower: m.lowerBound(of: y[pi]), upper: 0) } }
+                continue
+            }
+            let avs = allocVar[c].keys.sorted().map { allocVar[c][$0]! }
+            for s in ss where !o.placementsOfSession[s].isEmpty {
+                let ps = o.placementsOfSession[s]
+                row(ps.map { y[$0] } + avs, Array(repeating: 1, count: ps.count) + Array(repeating: -1, count: avs.count), .lessOrEqual, 0)
+            }
+        }
+        for (w, worker) in inst.workers.enumerated() {
+            guard let cap = worker.caseloadCap else { continue }
+            if load[w].isEmpty {
+                if loadConst[w] > cap { let v = m.addBinary(); m.setBounds(v, lower: 1, upper: 1); row([v], [1], .lessOrEqual, 0) }
+                continue
+            }
+            row(load[w], Array(repeating: 1, count: load[w].count), .lessOrEqual, Double(cap - loadConst[w]))
+        }
+        // Continuity with a chosen allocation: k_s ≥ Σ_p x[p,w] − a[c,w] for each lead w.
+        var continuityVar = [Variable?](repeating: nil, count: inst.sessions.count)
+        for (s, info) in inst.sessions.enumerated() where o.allocationChoices[info.caseIndex] != nil {
+            let ps = o.placementsOfSession[s]
+            guard !ps.isEmpty else { continue }
+            let k = m.addVariable(lower: 0, upper: 1, kind: .continuous, objective: Double(wt.continuity))
+            continuityVar[s] = k
+            var byWorker: [Int: [Variable]] = [:]
+            for pi in ps { for (w, xv) in leadVar[pi] { byWorker[w, default: []].append(xv) } }
+            for w in byWorker.keys.sorted() {
+                let xs = byWorker[w]!
+                var vars = xs + [k], coefs = Array(repeating: 1.0, count: xs.count) + [-1]
+                if let a = allocVar[info.caseIndex][w] { vars.append(a); coefs.append(-1) }
+                row(vars, coefs, .lessOrEqual, 0)
+            }
+        }
+
+        // Shifts.
+        var shiftVar = [[Int: Variable]](repeating: [:], count: inst.shifts.count)
+        var under: [Variable] = [], over: [Variable] = []
+        for (h, shift) in inst.shifts.enumerated() {
+            let baseWorkers = Set(baseline?.shiftWorkers[h] ?? [])
+            for w in o.shiftOptions[h].keys.sorted() {
+                var cost = 0.0
+                if baseline != nil { cost = baseWorkers.contains(w) ? -Double(wt.change) : Double(wt.change) }
+                let z = m.addBinary(objective: cost)
+                if o.shiftOptions[h][w]! { m.setBounds(z, lower: 1, upper: 1) }
+                shiftVar[h][w] = z
+            }
+            if baseline != nil { constant += Double(wt.change * baseWorkers.count) }
+            let zs = shiftVar[h].keys.sorted().map { shiftVar[h][$0]! }
+            let ones = Array(repeating: 1.0, count: zs.count)
+            let uv = m.addVariable(lower: 0, objective: Double(shift.underWeight))
+            let ov = m.addVariable(lower: 0, objective: Double(shift.overWeight))
+            under.append(uv); over.append(ov)
+            row(zs + [uv], ones + [1], .greaterOrEqual, Double(shift.required))
+            row(zs + [ov], ones + [-1], .lessOrEqual, Double(shift.required))
+            if shift.min > 0 { row(zs, ones, .greaterOrEqual, Double(shift.min)) }
+            row(zs, ones, .lessOrEqual, Double(shift.max))
+        }
+        // Node variables.
+        for i in o.nodes.indices {
+            switch o.nodes[i].kind {
+            case .lead(let pi): o.nodes[i].variable = leadVar[pi][o.nodes[i].worker]!
+            case .helper(let pi): o.nodes[i].variable = helperVar[pi][o.nodes[i].worker]!
+            case .shift(let h): o.nodes[i].variable = shiftVar[h][o.nodes[i].worker]!
+            }
+        }
+        let nodes = o.nodes
+        var shiftsOfWorkerDay = [[[Int]]](repeating: Array(repeating: [], count: days), count: nW)
+        for (h, shift) in inst.shifts.enumerated() where shift.day >= 0 && shift.day < days {
+            for w in shiftVar[h].keys { shiftsOfWorkerDay[w][shift.day].append(h) }
+        }
+
+        // Day routes (flow), working days, H4/H8 conflicts.
+        var arcs: [Arc] = []
+        var arcsOfDay = [[[Int]]](repeating: Array(repeating: [], count: days), count: nW)
+        var workDay = [[Variable]](repeating: [], count: nW)
+        let rest = inst.rules.minRestMinutes
+        for w in 0..<nW {
+            let base = inst.workers[w].base
+            for d in 0..<days {
+                let list = o.blocking[w][d]
+                let wd = m.addBinary()
+                workDay[w].append(wd)
+                let standby = o.standby[w][d].map { shiftVar[$0][w]! }
+                if list.isEmpty && standby.isEmpty { m.setBounds(wd, lower: 0, upper: 0); continue }
+                var starts: [Variable] = []
+                var inArcs = [[Variable]](repeating: [], count: list.count)
+                var outArcs = [[Variable]](repeating: [], count: list.count)
+                for (a, i) in list.enumerated() {
+                    let n = nodes[i]
+                    let t0 = inst.travel.minutes(base, n.startLocation)
+                    let v0 = m.addBinary(objective: Double(wt.travelMinute * t0))
+                    arcsOfDay[w][d].append(arcs.count); arcs.append(Arc(from: -1, to: i, minutes: t0, variable: v0))
+                    inArcs[a].append(v0); starts.append(v0)
+                    let t1 = inst.travel.minutes(n.endLocation, base)
+                    let v1 = m.addBinary(objective: Double(wt.travelMinute * t1))
+                    arcsOfDay[w][d].append(arcs.count); arcs.append(Arc(from: i, to: -1, minutes: t1, variable: v1))
+                    outArcs[a].append(v1)
+                }
+                for (a, i) in list.enumerated() {
+                    for (b, j) in list.enumerated() where a != b && o.compatible(nodes[i], nodes[j], inst) {
+                        let t = inst.travel.minutes(nodes[i].endLocation, nodes[j].startLocation)
+                        let v = m.addBinary(objective: Double(wt.travelMinute * t))
+                        arcsOfDay[w][d].append(arcs.count); arcs.append(Arc(from: i, to: j, minutes: t, variable: v))
+                        outArcs[a].append(v); inArcs[b].append(v)
+                    }
+                }
+                for (a, i) in list.enumerated() {
+                    row(inArcs[a] + [nodes[i].variable], Array(repeating: 1, count: inArcs[a].count) + [-1], .equal, 0)
+                    row(outArcs[a] + [nodes[i].variable], Array(repeating: 1, count: outArcs[a].count) + [-1], .equal, 0)
+                }
+                // One chain a day; the working-day indicator.
+                row(starts + [wd], Array(repeating: 1, count: starts.count) + [-1], .lessOrEqual, 0)
+                row(starts + standby + [wd], Array(repeating: -1, count: starts.count + standby.count) + [1], .lessOrEqual, 0)
+                for z in standby { row([z, wd], [1, -1], .lessOrEqual, 0) }
+            }
+            // Overlap cliques over all the worker's nodes (any day).
+            let all = o.blocking[w].flatMap { $0 }
+            if all.count > 1 {
+                let points = Array(Set(all.map { nodes[$0].interval.start })).sorted()
+                let byStart = all.sorted { nodes[$0].interval.start < nodes[$1].interval.start }
+                var active: [Int] = []
+                var next = 0
+                for (pIdx, t) in points.enumerated() {
+                    while next < byStart.count && nodes[byStart[next]].interval.start <= t { active.append(byStart[next]); next += 1 }
+                    active.removeAll { nodes[$0].interval.end <= t }
+                    guard active.count > 1 else { continue }
+                    if pIdx + 1 < points.count {
+                        let tn = points[pIdx + 1]
+                        if active.allSatisfy({ nodes[$0].interval.end > tn }) { continue }  // dominated by the next clique
+                    }
+                    // Drop cliques made of one session's options only (already exclusive).
+                    let sess = Set(active.map { nodes[$0].session })
+                    if sess.count == 1, let only = sess.first, only >= 0 { continue }
+                    row(active.map { nodes[$0].variable }, Array(repeating: 1, count: active.count), .lessOrEqual, 1)
+                }
+                // Pairwise conflicts that are not overlaps: travel (H4) and rest (H8).
+                let sorted = all.sorted { (nodes[$0].interval.start, nodes[$0].interval.end) < (nodes[$1].interval.start, nodes[$1].interval.end) }
+                for (ai, i) in sorted.enumerated() {
+                    let a = nodes[i]
+                    for j in sorted[(ai + 1)...] {
+                        let b = nodes[j]
+                        if b.interval.start >= a.interval.end + max(rest, 24 * 60) { break }
+                        if a.session >= 0 && a.session == b.session { continue }
+                        if a.interval.overlaps(b.interval) { continue }
+                        if a.day == b.day && o.triangle { continue }
+                        let travelBad = b.interval.start < a.interval.end + inst.travel.minutes(a.endLocation, b.startLocation)
+                        let restBad = b.day > a.day && b.interval.start - a.interval.end < rest
+                        if travelBad || restBad { row([a.variable, b.variable], [1, 1], .lessOrEqual, 1) }
+                    }
+                }
+            }
+        }
+
+        // Shift rules: per day (H9), per type (H9), cannotFollow (H8).
+        for w in 0..<nW {
+            let worker = inst.workers[w]
+            for d in 0..<days {
+                let hs = shiftsOfWorkerDay[w][d]
+                if hs.count > inst.rules.maxShiftsPerDay {
+                    row(hs.map { shiftVar[$0][w]! }, Array(repeating: 1, count: hs.count), .lessOrEqual, Double(inst.rules.maxShiftsPerDay))
+                }
+                guard d + 1 < days else { continue }
+                for h1 in hs {
+                    let t1 = inst.shiftTypes[inst.shifts[h1].type]
+                    let bad = shiftsOfWorkerDay[w][d + 1].filter { t1.cannotFollow.contains(inst.shifts[$0].type) }
+                    for h2 in bad { row([shiftVar[h1][w]!, shiftVar[h2][w]!], [1, 1], .lessOrEqual, 1) }
+                }
+            }
+            for (t, limit) in worker.maxShifts.enumerated() {
+                guard let limit else { continue }
+                let zs = inst.shifts.indices.filter { inst.shifts[$0].type == t }.compactMap { shiftVar[$0][w] }
+                if zs.count > limit { row(zs, Array(repeating: 1, count: zs.count), .lessOrEqual, Double(limit)) }
+            }
+        }
+
+        // Weekends (H9).
+        var weekend = [[Int: Variable]](repeating: [:], count: nW)
+        for (w, worker) in inst.workers.enumerated() {
+            guard let mw = worker.maxWeekends else { continue }
+            var keys: [Int: [Int]] = [:]
+            for d in 0..<days { if let k = inst.weekend(ofDay: d) { keys[k, default: []].append(d) } }
+            var wes: [Variable] = []
+            for k in keys.keys.sorted() {
+                let ds = keys[k]!
+                guard ds.contains(where: { m.upperBound(of: workDay[w][$0]) > 0 }) else { continue }
+                let we = m.addBinary()
+                weekend[w][k] = we
+                wes.append(we)
+                for d in ds { row([workDay[w][d], we], [1, -1], .lessOrEqual, 0) }
+            }
+            row(wes, Array(repeating: 1, count: wes.count), .lessOrEqual, Double(mw - worker.historyWeekends))
+        }
+
+        // Runs of days (H10).
+        for (w, worker) in inst.workers.enumerated() {
+            let wd = workDay[w]
+            let mx = worker.maxConsecutiveDays
+            if mx < days {
+                for d0 in 0...(days - mx - 1) {
+                    let vs = (d0...(d0 + mx)).map { wd[$0] }
+                    row(vs, Array(repeating: 1, count: vs.count), .lessOrEqual, Double(mx))
+                }
+            }
+            let k = worker.minConsecutiveDays
+            if k >= 2 {
+                for d in 1..<days { for j in 1..<k where d + j <= days - 1 {
+                    row([wd[d], wd[d - 1], wd[d + j]], [1, -1, -1], .lessOrEqual, 0)
+                } }
+            }
+            let koff = worker.minConsecutiveDaysOff
+            if koff >= 2 {
+                for d in 1..<days { for j in 1..<koff where d + j <= days - 1 {
+                    row([wd[d - 1], wd[d], wd[d + j]], [1, -1, 1], .lessOrEqual, 1)
+                } }
+            }
+        }
+
+        // Working minutes (H7) and overtime.
+        var overtime = [[Variable?]](repeating: Array(repeating: nil, count: inst.weeks), count: nW)
+        for (w, worker) in inst.workers.enumerated() {
+            var weekTerms = [[(Variable, Double)]](repeating: [], count: inst.weeks)
+            for d in 0..<days {
+                let k = inst.week(ofDay: d)
+                for i in o.blocking[w][d] { weekTerms[k].append((nodes[i].variable, Double(nodes[i].minutes))) }
+                for h in o.standby[w][d] { weekTerms[k].append((shiftVar[h][w]!, Double(inst.shiftTypes[inst.shifts[h].type].counted))) }
+                for a in arcsOfDay[w][d] where arcs[a].minutes != 0 { weekTerms[k].append((arcs[a].variable, Double(arcs[a].minutes))) }
+            }
+            var total: [(Variable, Double)] = []
+            for k in 0..<inst.weeks {
+                let t = weekTerms[k]
+                total += t
+                let vs = t.map(\.0), cs = t.map(\.1)
+                if !t.isEmpty { row(vs, cs, .lessOrEqual, Double(worker.maxWeeklyMinutes)) }
+                if worker.minWeeklyMinutes > 0 { row(vs, cs, .greaterOrEqual, Double(worker.minWeeklyMinutes)) }
+                if let contract = worker.contractMinutes, !t.isEmpty {
+                    let ot = m.addVariable(lower: 0, objective: Double(wt.overtimeMinute))
+                    overtime[w][k] = ot
+                    row(vs + [ot], cs + [-1], .lessOrEqual, Double(contract))
+                }
+            }
+            if let mx = worker.maxTotalMinutes { row(total.map(\.0), total.map(\.1), .lessOrEqual, Double(mx)) }
+            if worker.minTotalMinutes > 0 { row(total.map(\.0), total.map(\.1), .greaterOrEqual, Double(worker.minTotalMinutes)) }
+        }
+
+        // Fairness.
+        var fairness: [(type: Int, max: Variable, min: Variable, workers: [Int])] = []
+        for (t, type) in inst.shiftTypes.enumerated() where type.fairness {
+            let hs = inst.shifts.indices.filter { inst.shifts[$0].type == t }
+            guard !hs.isEmpty else { continue }
+            let elig = inst.workers.indices.filter { w in
+                hs.contains { h in inst.shifts[h].skills.allSatisfy { inst.workers[w].skills.contains($0) } }
+            }
+            guard !elig.isEmpty else { continue }
+            let mx = m.addVariable(lower: 0, objective: Double(wt.fairness))
+            let mn = m.addVariable(lower: 0, objective: -Double(wt.fairness))
+            for w in elig {
+                let zs = hs.compactMap { shiftVar[$0][w] }
+                let hist = Double(inst.workers[w].historyShiftCounts[t])
+                row(zs + [mx], Array(repeating: 1, count: zs.count) + [-1], .lessOrEqual, -hist)
+                row(zs + [mn], Array(repeating: 1, count: zs.count) + [-1], .greaterOrEqual, -hist)
+            }
+            fairness.append((t, mx, mn, elig))
+        }
+
+        // Requests.
+        var requestVar = [[Variable?]](repeating: [], count: nW)
+        for (w, worker) in inst.workers.enumerated() {
+            for r in worker.requests {
+                var zs: [Variable] = []
+                if r.day >= 0 && r.day < days {
+                    zs = shiftsOfWorkerDay[w][r.day].filter { r.shiftType == nil || inst.shifts[$0].type == r.shiftType }.map { shiftVar[$0][w]! }
+                }
+                if zs.isEmpty {
+                    if r.on { constant += Double(r.weight) }
+                    requestVar[w].append(nil); continue
+                }
+                let br = m.addVariable(lower: 0, upper: 1, objective: Double(r.weight))
+                requestVar[w].append(br)
+                if r.on {
+                    row(zs + [br], Array(repeating: 1, count: zs.count + 1), .greaterOrEqual, 1)
+                } else {
+                    for z in zs { row([z, br], [1, -1], .lessOrEqual, 0) }
+                }
+            }
+        }
+
+        // Rooms (H5): time-point cliques per venue.
+        var byVenue = [[Int]](repeating: [], count: inst.venues.count)
+        for (pi, p) in o.placements.enumerated() { if let v = p.venue { byVenue[v].append(pi) } }
+        for (v, list) in byVenue.enumerated() where list.count > inst.venues[v].rooms {
+            let iv: (Int) -> Interval = { pi in Interval(o.placements[pi].start, o.placements[pi].start + inst.sessions[o.placements[pi].session].duration) }
+            let points = Array(Set(list.map { iv($0).start })).sorted()
+            let byStart = list.sorted { iv($0).start < iv($1).start }
+            var active: [Int] = []
+            var next = 0
+            for (pIdx, t) in points.enumerated() {
+                while next < byStart.count && iv(byStart[next]).start <= t { active.append(byStart[next]); next += 1 }
+                active.removeAll { iv($0).end <= t }
+                if pIdx + 1 < points.count, active.allSatisfy({ iv($0).end > points[pIdx + 1] }) { continue }
+                let sess = Set(active.map { o.placements[$0].session })
+                guard sess.count > inst.venues[v].rooms else { continue }
+                row(active.map { y[$0] }, Array(repeating: 1, count: active.count), .lessOrEqual, Double(inst.venues[v].rooms))
+            }
+        }
+
+        m.objectiveConstant = constant
+        return RotaFormulation(model: m, instance: inst, options: o, y: y, leadVar: leadVar, helperVar: helperVar,
+                               unassigned: unassigned, shiftVar: shiftVar, allocVar: allocVar, continuityVar: continuityVar,
+                               arcs: arcs, arcsOfDay: arcsOfDay, workDay: workDay, weekend: weekend, overtime: overtime,
+                               fairness: fairness, requestVar: requestVar, under: under, over: over, placementKey: key)
+    }
+}
