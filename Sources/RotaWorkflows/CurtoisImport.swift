@@ -126,6 +126,9 @@ public enum CurtoisImport {
         var cover: [CoverRecord] = []
         var seenSections: [Section: Int] = [:]
         var section: Section?
+        // Ids of staff and shift lines rejected above: later lines naming them are not reported
+        // again as naming unknown ids (one mistake, one message).
+        var brokenStaff = Set<String>(), brokenTypes = Set<String>()
 
         func integer(_ s: String, _ what: String, _ line: Int, min: Int = 0) -> Int? {
             guard let v = Int(s) else {
@@ -176,6 +179,7 @@ public enum CurtoisImport {
                     continue
                 }
                 guard !fields[0].isEmpty else { error(lineNo, "the shift id is empty"); continue }
+                brokenTypes.insert(fields[0])
                 guard let len = integer(fields[1], "shift length", lineNo, min: 1) else { continue }
                 if len > 1440 {
                     error(lineNo, "shift '\(fields[0])' lasts \(len) minutes: the import supports shifts of at most 1440 minutes (one day)")
@@ -185,6 +189,7 @@ public enum CurtoisImport {
                     .map { $0.trimmingCharacters(in: .whitespaces) } : []
                 let follow = cf == [""] ? [] : cf
                 if follow.contains("") { error(lineNo, "an empty shift id in the list of shifts that cannot follow '\(fields[0])'"); continue }
+                brokenTypes.remove(fields[0])
                 shiftTypes.append(ShiftTypeRecord(id: fields[0], minutes: len, cannotFollow: follow, line: lineNo))
             case .staff:
                 guard fields.count == 8 else {
@@ -192,6 +197,7 @@ public enum CurtoisImport {
                     continue
                 }
                 guard !fields[0].isEmpty else { error(lineNo, "the staff id is empty"); continue }
+                brokenStaff.insert(fields[0])
                 var maxShifts: [(String, Int)] = []
                 var ok = true
                 if !fields[1].isEmpty {
@@ -220,6 +226,7 @@ public enum CurtoisImport {
                 if values[3] > values[2] {
                     error(lineNo, "MinConsecutiveShifts (\(values[3])) is greater than MaxConsecutiveShifts (\(values[2]))"); continue
                 }
+                brokenStaff.remove(fields[0])
                 staff.append(StaffRecord(id: fields[0], maxShifts: maxShifts, maxTotalMinutes: values[0], minTotalMinutes: values[1],
                                          maxConsecutiveShifts: values[2], minConsecutiveShifts: values[3],
                                          minConsecutiveDaysOff: values[4], maxWeekends: values[5], line: lineNo))
@@ -283,11 +290,13 @@ public enum CurtoisImport {
         }
         func knownType(_ id: String, _ line: Int, _ context: String) -> Bool {
             if typeLine[id] != nil { return true }
+            if brokenTypes.contains(id) { return false }
             error(line, "unknown shift id '\(id)' \(context): SECTION_SHIFTS has no such shift")
             return false
         }
         func knownStaff(_ id: String, _ line: Int) -> Bool {
             if staffLine[id] != nil { return true }
+            if brokenStaff.contains(id) { return false }
             error(line, "unknown staff id '\(id)': SECTION_STAFF has no such person")
             return false
         }
