@@ -4,12 +4,21 @@ extension Instance {
     /// Reads and validates a scenario file (JSON or YAML), and compiles it.
     /// - Throws: `InputError` naming the file and listing every problem, each with its JSON path.
     public static func load(path: String) throws -> Instance {
+        try loadWithWarnings(path: path).instance
+    }
+
+    /// Like `load(path:)`, also returning the warnings (unknown fields, requests outside the horizon).
+    public static func loadWithWarnings(path: String) throws -> (instance: Instance, warnings: [Diagnostic]) {
         let value = try DocumentLoader.load(path: path)
-        return try compile(value, file: path)
+        return try compileWithWarnings(value, file: path)
     }
 
     /// Validates and compiles a parsed scenario document.
     public static func compile(_ value: JSONValue, file: String) throws -> Instance {
+        try compileWithWarnings(value, file: file).instance
+    }
+
+    static func compileWithWarnings(_ value: JSONValue, file: String) throws -> (instance: Instance, warnings: [Diagnostic]) {
         let sink = DiagnosticSink()
         let scenario = ScenarioReader(sink: sink).read(value)
         // Cross-references are checked even when the reader found problems, so that every
@@ -17,7 +26,7 @@ extension Instance {
         guard let scenario else { throw InputError(file: file, diagnostics: sink.items) }
         let (instance, diagnostics) = compile(scenario, sink: sink)
         guard let instance, !sink.hasErrors else { throw InputError(file: file, diagnostics: diagnostics) }
-        return instance
+        return (instance, diagnostics.filter { $0.severity == .warning })
     }
 
     /// Validates and compiles a scenario built in code.
@@ -26,14 +35,6 @@ extension Instance {
         let (instance, diagnostics) = compile(scenario, sink: sink)
         guard let instance, !sink.hasErrors else { throw InputError(file: file, diagnostics: diagnostics) }
         return instance
-    }
-
-    /// Warnings found while reading a scenario (unknown fields, for instance), for display.
-    public static func warnings(path: String) -> [Diagnostic] {
-        guard let value = try? DocumentLoader.load(path: path) else { return [] }
-        let sink = DiagnosticSink()
-        _ = ScenarioReader(sink: sink).read(value)
-        return sink.items.filter { $0.severity == .warning }
     }
 
     static func compile(_ sc: Scenario, sink: DiagnosticSink) -> (Instance?, [Diagnostic]) {

@@ -40,8 +40,8 @@ func withInputErrors<T>(_ body: () throws -> T) throws -> T {
 
 func loadInstance(_ path: String) throws -> Instance {
     try withInputErrors {
-        let inst = try Instance.load(path: path)
-        for w in Instance.warnings(path: path) { printError("warning: \(path) \(w.path): \(w.message)") }
+        let (inst, warnings) = try Instance.loadWithWarnings(path: path)
+        for w in warnings { printError("warning: \(path) \(w.path): \(w.message)") }
         return inst
     }
 }
