@@ -46,7 +46,9 @@ public struct GLPKOptions: Sendable {
         public static let none = Cuts()
     }
 
-    /// Wall-clock limit in seconds for the whole solve (`tm_lim`, in ms); `nil` for none.
+    /// Wall-clock limit in seconds for the whole solve (`tm_lim`, in ms, shared by the root LP and the
+    /// branch-and-cut; counted from when this solve gets GLPK, i.e. after waiting for the lock); `nil`
+    /// for none. GLPK checks it between iterations, so runs may overshoot a little.
     public var timeLimit: Double?
     /// Relative MIP gap at which to stop (`mip_gap`); 0 means prove optimality.
     public var relativeGap: Double

@@ -54,6 +54,11 @@ enum GLPKProblem {
         }
     }
 
+    /// Columns, rows and stored nonzeros of a problem object.
+    static func dimensions(of problem: OpaquePointer) -> (columns: Int, rows: Int, nonzeros: Int) {
+        (Int(glp_get_num_cols(problem)), Int(glp_get_num_rows(problem)), Int(glp_get_num_nz(problem)))
+    }
+
     /// GLPK bound type and values for a column with bounds `[lower, upper]` (infinities for none).
     static func boundType(lower: Double, upper: Double) -> (Int32, Double, Double) {
         switch (lower.isFinite, upper.isFinite) {

@@ -47,9 +47,10 @@ public struct GLPKSolver: Sendable {
         if model.numVariables == 0 {
             return trivialResult(model, messages: messages)
         }
-        let clock = Clock(limit: options.timeLimit)
         var result = GLPKSession.run(logger: options.logger) { messageLevel in
-            GLPKProblem.withNewProblem { problem in
+            // The clock starts once GLPK is ours: waiting for another solve does not eat the time limit.
+            let clock = Clock(limit: options.timeLimit)
+            var result = GLPKProblem.withNewProblem { problem in
                 GLPKProblem.load(model, into: problem, names: options.passNames)
                 var run = SolveRun(model: model, problem: problem, options: options,
                                    messageLevel: messageLevel, clock: clock)
@@ -57,9 +58,10 @@ public struct GLPKSolver: Sendable {
                     ? run.solveMIP(warmStart: checkedStart)
                     : run.solveLP(isRelaxation: false)
             }
+            result.seconds = clock.elapsed
+            return result
         }
         result.messages = messages + result.messages
-        result.seconds = clock.elapsed
         options.logger?.debug("GLPK: \(result.termination), objective \(result.objective.map { "\($0)" } ?? "none"), bound \(result.bound.map { "\($0)" } ?? "none"), \(result.seconds) s")
         return result
     }
@@ -70,17 +72,17 @@ public struct GLPKSolver: Sendable {
     public func solveRelaxation(_ model: MIPModel) throws -> MIPResult {
         try checkValid(model)
         if model.numVariables == 0 { return trivialResult(model, messages: []) }
-        let clock = Clock(limit: options.timeLimit)
-        var result = GLPKSession.run(logger: options.logger) { messageLevel in
-            GLPKProblem.withNewProblem { problem in
+        return GLPKSession.run(logger: options.logger) { messageLevel in
+            let clock = Clock(limit: options.timeLimit)
+            var result = GLPKProblem.withNewProblem { problem in
                 GLPKProblem.load(model, into: problem, relax: true, names: options.passNames)
                 var run = SolveRun(model: model, problem: problem, options: options,
                                    messageLevel: messageLevel, clock: clock)
                 return run.solveLP(isRelaxation: true)
             }
+            result.seconds = clock.elapsed
+            return result
         }
-        result.seconds = clock.elapsed
-        return result
     }
 
     // MARK: - Files

@@ -50,7 +50,7 @@ public enum LPWriter {
 
     /// The model as UTF-8 LP text.
     public static func bytes(for model: MIPModel, comment: String? = nil) -> [UInt8] {
-        var out = LineBuffer(capacity: 64 + 16 * (model.numNonzeros + model.numVariables))
+        var out = LineBuffer(model: model, capacity: 64 + 16 * (model.numNonzeros + model.numVariables))
         if let comment {
             for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
                 out.raw("\\ " + line.prefix(maximumLineLength - 2))
@@ -64,15 +64,15 @@ public enum LPWriter {
         out.label("obj")
         var wroteTerm = false
         for j in 0..<model.numVariables where model.objectiveCoefficients[j] != 0 {
-            out.term(model.objectiveCoefficients[j], model.name(of: Variable(index: j)))
+            out.term(model.objectiveCoefficients[j], variable: j)
             wroteTerm = true
         }
         let constantColumn = model.objectiveConstant != 0 ? constantColumnName(for: model) : nil
         if let constantColumn {
-            out.term(model.objectiveConstant, constantColumn)
+            out.term(model.objectiveConstant, name: constantColumn)
             wroteTerm = true
         }
-        if !wroteTerm, model.numVariables > 0 { out.unit(["0", model.name(of: Variable(index: 0))]) }
+        if !wroteTerm, model.numVariables > 0 { out.zeroTerm() }
         out.newline()
 
         // Constraints
@@ -81,35 +81,34 @@ public enum LPWriter {
         for i in 0..<model.numConstraints {
             let constraint = Constraint(index: i)
             out.label(model.name(of: constraint))
-            let (columns, coefficients) = model.row(constraint)
-            if columns.isEmpty, model.numVariables > 0 {
-                out.unit(["0", model.name(of: Variable(index: 0))])
+            let start = model.rowStarts[i], end = model.rowStarts[i + 1]
+            if start == end, model.numVariables > 0 { out.zeroTerm() }
+            for k in start..<end {
+                out.term(model.rowCoefficients[k], variable: model.rowColumns[k])
             }
-            for (j, a) in zip(columns, coefficients) {
-                out.term(a, model.name(of: Variable(index: j)))
-            }
-            let relation: String
-            switch model.rowSenses[i] {
-            case .lessOrEqual: relation = "<="
-            case .greaterOrEqual: relation = ">="
-            case .equal: relation = "="
-            }
-            out.unit([relation, number(model.rightHandSides[i])])
+            out.relation(model.rowSenses[i], model.rightHandSides[i])
             out.newline()
         }
         if model.numConstraints == 0, model.numVariables > 0 {
             out.label("_norows")
-            out.unit(["0", model.name(of: Variable(index: 0)), ">=", "0"])
+            out.zeroTerm()
+            out.relation(.greaterOrEqual, 0)
             out.newline()
         }
 
         // Bounds
-        var boundLines: [[String]] = []
         var generals: [Int] = []
         var binaries: [Int] = []
+        var wroteBoundsHeader = false
+        func boundsHeader() {
+            if !wroteBoundsHeader {
+                out.raw("Bounds")
+                out.newline()
+                wroteBoundsHeader = true
+            }
+        }
         for j in 0..<model.numVariables {
             let lower = model.lowerBounds[j], upper = model.upperBounds[j]
-            let name = model.name(of: Variable(index: j))
             switch model.kinds[j] {
             case .binary where lower == 0 && upper == 1:
                 binaries.append(j)
@@ -120,29 +119,30 @@ public enum LPWriter {
                 break
             }
             if lower == 0 && upper == .infinity { continue }  // the LP default
+            boundsHeader()
+            out.begin()
             if lower == upper {
-                boundLines.append([name, "=", number(lower)])
+                out.variableToken(j); out.token("="); out.numberToken(lower)
             } else if lower == -.infinity && upper == .infinity {
-                boundLines.append([name, "free"])
+                out.variableToken(j); out.token("free")
             } else if upper == .infinity {
-                boundLines.append([name, ">=", number(lower)])
+                out.variableToken(j); out.token(">="); out.numberToken(lower)
             } else {
-                boundLines.append([lower == -.infinity ? "-inf" : number(lower), "<=", name, "<=", number(upper)])
+                if lower == -.infinity { out.token("-inf") } else { out.numberToken(lower) }
+                out.token("<="); out.variableToken(j); out.token("<="); out.numberToken(upper)
             }
-        }
-        if let constantColumn { boundLines.append([constantColumn, "=", "1"]) }
-        if !boundLines.isEmpty {
-            out.raw("Bounds")
+            out.end()
             out.newline()
-            for line in boundLines {
-                out.unit(line)
-                out.newline()
-            }
+        }
+        if let constantColumn {
+            boundsHeader()
+            out.begin(); out.token(constantColumn); out.token("="); out.token("1"); out.end()
+            out.newline()
         }
         for (header, list) in [("General", generals), ("Binary", binaries)] where !list.isEmpty {
             out.raw(header)
             out.newline()
-            for j in list { out.unit([model.name(of: Variable(index: j))]) }
+            for j in list { out.begin(); out.variableToken(j); out.end() }
             out.newline()
         }
         out.raw("End")
@@ -173,12 +173,22 @@ public enum LPWriter {
         return "\(value)"
     }
 
-    /// Accumulates output, breaking lines between units so that no line exceeds the limit.
+    /// Accumulates output, breaking lines between units (a term, a relation with its right-hand
+    /// side, a bound) so that no line exceeds the limit. A unit is assembled in a scratch buffer
+    /// token by token, then placed: on the current line if it fits, else on a new line, else split
+    /// between its tokens. Works on bytes to keep large models fast.
     struct LineBuffer {
         private(set) var bytes: [UInt8] = []
         private var lineLength = 0
+        private let model: MIPModel
+        private var unit: [UInt8] = []          // " tok1 tok2 …" (each token preceded by a space)
+        private var tokenStarts: [Int] = []     // offset of each token's leading space in `unit`
 
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        init(model: MIPModel, capacity: Int) {
+            self.model = model
+            bytes.reserveCapacity(capacity)
+            unit.reserveCapacity(600)
+        }
 
         /// Appends text verbatim (caller guarantees it fits).
         mutating func raw(_ text: some StringProtocol) {
@@ -196,7 +206,9 @@ public enum LPWriter {
         mutating func label(_ name: String) {
             if lineLength > 0 { newline() }
             if name.utf8.count + 2 <= LPWriter.maximumLineLength {
-                raw(" " + name + ":")
+                raw(" ")
+                raw(name)
+                raw(":")
             } else {
                 raw(name)  // a 254/255-character name: colon on the next line
                 newline()
@@ -204,35 +216,124 @@ public enum LPWriter {
             }
         }
 
-        /// `± |coefficient| name`, with the coefficient omitted when it is 1.
-        mutating func term(_ coefficient: Double, _ name: String) {
-            let sign = coefficient < 0 || (coefficient == 0 && coefficient.sign == .minus) ? "-" : "+"
-            let magnitude = abs(coefficient)
-            if magnitude == 1 {
-                unit([sign, name])
+        // MARK: Units
+
+        mutating func begin() {
+            unit.removeAll(keepingCapacity: true)
+            tokenStarts.removeAll(keepingCapacity: true)
+        }
+
+        mutating func token(_ text: String) {
+            tokenStarts.append(unit.count)
+            unit.append(UInt8(ascii: " "))
+            unit.append(contentsOf: text.utf8)
+        }
+
+        /// The name of column `j`, without building a String for generated names.
+        mutating func variableToken(_ j: Int) {
+            let variable = Variable(index: j)
+            if model.hasGivenName(variable) {
+                token(model.name(of: variable))
             } else {
-                unit([sign, LPWriter.number(magnitude), name])
+                tokenStarts.append(unit.count)
+                unit.append(UInt8(ascii: " "))
+                unit.append(UInt8(ascii: "x"))
+                appendDigits(j)
             }
         }
 
-        /// Space-separated tokens kept on one line when possible; split between tokens otherwise.
-        mutating func unit(_ tokens: [String]) {
-            let length = tokens.reduce(0) { $0 + $1.utf8.count } + tokens.count  // a space before each
-            if lineLength + length <= LPWriter.maximumLineLength {
-                for token in tokens { raw(" "); raw(token) }
+        mutating func numberToken(_ value: Double) {
+            if value == value.rounded(), abs(value) < 1e15 {
+                tokenStarts.append(unit.count)
+                unit.append(UInt8(ascii: " "))
+                var integer = Int64(value)
+                if integer < 0 { unit.append(UInt8(ascii: "-")); integer = -integer }
+                appendDigits(Int(integer))
+            } else {
+                token(LPWriter.number(value))
+            }
+        }
+
+        private mutating func appendDigits(_ value: Int) {
+            if value < 10 { unit.append(UInt8(ascii: "0") + UInt8(value)); return }
+            let start = unit.count
+            var rest = value
+            while rest > 0 {
+                unit.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            unit[start...].reverse()
+        }
+
+        /// Places the assembled unit.
+        mutating func end() {
+            let limit = LPWriter.maximumLineLength
+            if lineLength + unit.count <= limit {
+                bytes.append(contentsOf: unit)
+                lineLength += unit.count
                 return
             }
-            if lineLength > 0, length <= LPWriter.maximumLineLength {
+            if lineLength > 0, unit.count <= limit {
                 newline()
-                for token in tokens { raw(" "); raw(token) }
+                bytes.append(contentsOf: unit)
+                lineLength = unit.count
                 return
             }
-            for token in tokens {
-                let tokenLength = token.utf8.count
-                if lineLength > 0, lineLength + 1 + tokenLength > LPWriter.maximumLineLength { newline() }
-                if lineLength > 0 || tokenLength < LPWriter.maximumLineLength { raw(" ") }
-                raw(token)
+            for (n, start) in tokenStarts.enumerated() {
+                let end = n + 1 < tokenStarts.count ? tokenStarts[n + 1] : unit.count
+                let tokenLength = end - start - 1
+                if lineLength > 0, lineLength + 1 + tokenLength > limit { newline() }
+                if lineLength > 0 || tokenLength < limit {
+                    bytes.append(contentsOf: unit[start..<end])
+                    lineLength += tokenLength + 1
+                } else {
+                    bytes.append(contentsOf: unit[(start + 1)..<end])
+                    lineLength += tokenLength
+                }
             }
+        }
+
+        // MARK: Common units
+
+        /// `± |coefficient| name-of-column-j`, with the coefficient omitted when it is 1.
+        mutating func term(_ coefficient: Double, variable j: Int) {
+            begin()
+            sign(coefficient)
+            variableToken(j)
+            end()
+        }
+
+        /// `± |coefficient| name`.
+        mutating func term(_ coefficient: Double, name: String) {
+            begin()
+            sign(coefficient)
+            token(name)
+            end()
+        }
+
+        private mutating func sign(_ coefficient: Double) {
+            token(coefficient < 0 || (coefficient == 0 && coefficient.sign == .minus) ? "-" : "+")
+            let magnitude = abs(coefficient)
+            if magnitude != 1 { numberToken(magnitude) }
+        }
+
+        /// `0 x0` (for empty rows and objectives).
+        mutating func zeroTerm() {
+            begin()
+            token("0")
+            variableToken(0)
+            end()
+        }
+
+        mutating func relation(_ sense: ConstraintSense, _ rhs: Double) {
+            begin()
+            switch sense {
+            case .lessOrEqual: token("<=")
+            case .greaterOrEqual: token(">=")
+            case .equal: token("=")
+            }
+            numberToken(rhs)
+            end()
         }
     }
 }

@@ -62,7 +62,8 @@ public struct MIPResult: Sendable {
     /// A proved bound on the optimal objective: a lower bound when minimising, an upper bound
     /// when maximising. `nil` when no bound was proved.
     public var bound: Double?
-    /// Wall-clock seconds spent in the solver (including building the problem).
+    /// Wall-clock seconds spent in the solver, including loading the problem into it (but not
+    /// time spent waiting for a shared solver to become free).
     public var seconds: Double
     /// Diagnostics worth showing a user (e.g. "warm start rejected: …").
     public var messages: [String]
