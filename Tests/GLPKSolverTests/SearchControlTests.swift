@@ -103,6 +103,26 @@ import LinearModel
         }
     }
 
+    @Test func boundsIncludeObjectiveShiftsRemovedByThePresolver() throws {
+        // Fixed columns and a constant that GLPK's presolver folds away must still be in the bound.
+        let knapsack = Fixtures.Knapsack.hard(items: 120, seed: 2024)
+        var (model, _) = knapsack.model(names: false)
+        for _ in 0..<3 { model.addVariable(lower: 1, upper: 1, kind: .integer, objective: 1_000) }
+        model.objectiveConstant = 500
+        let shift = 3_500.0
+        let optimum = Double(knapsack.optimum) + shift
+        for presolve in [true, false] {
+            let result = try GLPKSolver(options: GLPKOptions(timeLimit: 0.02, presolve: presolve)).solve(model)
+            if let objective = result.objective { #expect(objective <= optimum && objective > shift) }
+            #expect(result.termination == .optimal || result.termination == .timeLimit)
+            #expect(result.bound != nil, "a search that ran 20 ms should have proved some bound")
+            if let bound = result.bound {
+                #expect(bound >= optimum - 1e-6, "presolve \(presolve): bound \(bound) below optimum \(optimum)")
+                #expect(bound <= knapsack.relaxationOptimum + shift + 1e-6)
+            }
+        }
+    }
+
     @Test func gapLimitIsNotReportedAsOptimal() throws {
         let knapsack = Fixtures.Knapsack.hard(items: 60, seed: 5)
         let (model, _) = knapsack.model(names: false)
