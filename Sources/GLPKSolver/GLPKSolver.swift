@@ -44,6 +44,9 @@ public struct GLPKSolver: Sendable {
         if let warmStart {
             checkedStart = try checkWarmStart(warmStart, for: model, messages: &messages)
         }
+        if checkedStart != nil, !model.hasIntegerVariables {
+            messages.append("warm start not used: the model is a pure LP, solved by the simplex method")
+        }
         if model.numVariables == 0 {
             return trivialResult(model, messages: messages)
         }

@@ -91,6 +91,10 @@ public struct LinearExpression: Sendable, Hashable {
 }
 
 // MARK: - Operators
+//
+// Affine arithmetic on expressions and variables: `+`, `-` (binary and unary), scalar `*`, and the
+// compound assignments. Each builds a new expression by concatenating terms; nothing is merged
+// until the expression enters a model.
 
 public func + (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
     var result = lhs

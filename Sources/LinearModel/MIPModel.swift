@@ -188,6 +188,13 @@ public struct MIPModel: Sendable {
                          coefficient: { coefficients[$0] }, sense: sense, rhs: rhs - expression.constant)
     }
 
+    /// Same as ``addConstraint(name:_:sense:rhs:)``, with the expression labelled `terms:`.
+    @discardableResult
+    public mutating func addConstraint(name: String? = nil, terms expression: LinearExpression,
+                                       sense: ConstraintSense, rhs: Double) -> Constraint {
+        addConstraint(name: name, expression, sense: sense, rhs: rhs)
+    }
+
     /// Sense of a row.
     public func sense(of constraint: Constraint) -> ConstraintSense { rowSenses[constraint.index] }
     /// Right-hand side of a row.

@@ -94,3 +94,16 @@ import Testing
         #expect(validation < .seconds(5), "validation took \(validation)")
     }
 }
+
+@Suite struct ExpressionTests {
+    @Test func operatorsBuildAffineExpressions() {
+        var model = MIPModel()
+        let x = model.addVariable(), y = model.addVariable()
+        let e = -(x - y) * 2 + 3 * y - 1.5      // -2x + 2y + 3y - 1.5
+        #expect(e.value(at: [1, 2]) == -2 + 10 - 1.5)
+        let c = model.addConstraint(terms: e, sense: .greaterOrEqual, rhs: 0)
+        #expect(Array(model.row(c).columns) == [0, 1])
+        #expect(Array(model.row(c).coefficients) == [-2, 5])
+        #expect(model.rhs(of: c) == 1.5)
+    }
+}
