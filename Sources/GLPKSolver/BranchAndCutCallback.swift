@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import CGLPK
+internal import CGLPK
 
 /// State shared with GLPK's branch-and-cut callback (`glp_iocp.cb_func`) through `cb_info`.
 ///

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import CGLPK
+internal import CGLPK
 import LinearModel
 
 /// Copies models into and out of GLPK problem objects. Call only inside ``GLPKSession/run(logger:_:)``

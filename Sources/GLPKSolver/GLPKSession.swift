@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import CGLPK
+internal import CGLPK
 import Foundation
 import Logging
 

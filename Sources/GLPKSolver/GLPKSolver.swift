@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import CGLPK
+internal import CGLPK
 import LinearModel
 import Logging
 
@@ -52,7 +52,7 @@ public struct GLPKSolver: Sendable {
         }
         var result = GLPKSession.run(logger: options.logger) { messageLevel in
             // The clock starts once GLPK is ours: waiting for another solve does not eat the time limit.
-            let clock = Clock(limit: options.timeLimit)
+            let clock = SolveClock(limit: options.timeLimit)
             var result = GLPKProblem.withNewProblem { problem in
                 GLPKProblem.load(model, into: problem, names: options.passNames)
                 var run = SolveRun(model: model, problem: problem, options: options,
@@ -76,7 +76,7 @@ public struct GLPKSolver: Sendable {
         try checkValid(model)
         if model.numVariables == 0 { return trivialResult(model, messages: []) }
         return GLPKSession.run(logger: options.logger) { messageLevel in
-            let clock = Clock(limit: options.timeLimit)
+            let clock = SolveClock(limit: options.timeLimit)
             var result = GLPKProblem.withNewProblem { problem in
                 GLPKProblem.load(model, into: problem, relax: true, names: options.passNames)
                 var run = SolveRun(model: model, problem: problem, options: options,
@@ -165,7 +165,7 @@ public struct GLPKSolver: Sendable {
 }
 
 /// Wall-clock accounting for a time limit shared by several GLPK calls.
-struct Clock: Sendable {
+struct SolveClock: Sendable {
     private let start = ContinuousClock.now
     let limit: Double?
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import CGLPK
+internal import CGLPK
 import LinearModel
 
 /// All translation between our 0-based indices and GLPK's 1-based arrays lives here.

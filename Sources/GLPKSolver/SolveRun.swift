@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import CGLPK
+internal import CGLPK
 import LinearModel
 
 /// One solve of a loaded problem object: runs `glp_simplex` / `glp_intopt` and maps GLPK's return
@@ -10,7 +10,7 @@ struct SolveRun {
     let problem: OpaquePointer
     let options: GLPKOptions
     let messageLevel: Int32
-    let clock: Clock
+    let clock: SolveClock
 
     private var minimize: Bool { model.sense == .minimize }
 
