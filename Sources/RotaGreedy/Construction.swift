@@ -176,7 +176,12 @@ extension Engine {
             if eligibleShiftWorkers[a].count != eligibleShiftWorkers[b].count { return eligibleShiftWorkers[a].count < eligibleShiftWorkers[b].count }
             return a < b
         }
-        for h in order where !shiftClosed[h] {
+        for h in order where !shiftClosed[h] { fillShift(h, lambda: lambda) }
+    }
+
+    /// Adds the cheapest workers to shift `h` while that lowers the score (or `min` is not met).
+    func fillShift(_ h: Int, lambda: Int) {
+        do {
             let sh = inst.shifts[h]
             while shiftW[h].count < sh.max {
                 var best: (Int, Int)?
@@ -208,8 +213,8 @@ extension Engine {
         }
     }
 
-    func constructSessions(lambda: Int, rng: inout SplitMix64) {
-        let todo = sessionOrder((0..<nS).filter { sess[$0] == nil && !fixedSession[$0] })
+    func constructSessions(lambda: Int, rng: inout SplitMix64, minCost: Int = Int.min) {
+        let todo = sessionOrder((0..<nS).filter { sess[$0] == nil && !fixedSession[$0] && inst.sessions[$0].unassignedCost > minCost })
         for s in todo {
             if let ins = bestInsertion(s, lambda: lambda, rng: &rng), ins.delta < 0 {
                 place(s, ins.placement)

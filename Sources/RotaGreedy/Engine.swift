@@ -511,6 +511,7 @@ final class Engine {
     func addShift(_ h: Int, _ w: Int, force: Bool = false) -> Bool {
         if !force {
             if shiftW[h].count >= inst.shifts[h].max || shiftW[h].contains(w) { return false }
+            if !inst.shifts[h].skills.allSatisfy(inst.workers[w].skills.contains) { return false }
             if !shiftFits(w, h) { return false }
         }
         insertAct(w, shiftAct(h, w))

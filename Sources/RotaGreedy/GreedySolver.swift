@@ -30,6 +30,9 @@ public struct GreedySolver: Sendable {
         e.preallocate()
         if let start = options.start ?? e.baseline { e.placeStart(start) }
         var rng = SplitMix64(seed: options.seed)
+        // Sessions that cost more to leave out than any shift's shortfall go first.
+        let shiftStake = instance.shifts.map(\.underWeight).max() ?? 0
+        e.constructSessions(lambda: lambda0, rng: &rng, minCost: shiftStake)
         e.constructShifts(lambda: lambda0)
         e.constructSessions(lambda: lambda0, rng: &rng)
         e.reallocate()
@@ -61,7 +64,7 @@ public struct GreedySolver: Sendable {
         // The checker is the judge; fall back to the greedy rota, then to unassigning culprits.
         var report = Checker.check(final, in: instance)
         if !report.isFeasible && final != greedy {
-            notes.append("local search answer rejected by the checker (\(report.violatedRules.joined(separator: ", "))); using the greedy rota")
+            notes.append("local search answer rejected by the checker (\(report.violations.prefix(3).map(\.description).joined(separator: "; "))); using the greedy rota")
             final = greedy; solverName = "greedy"
             report = Checker.check(final, in: instance)
         }

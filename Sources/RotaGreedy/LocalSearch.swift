@@ -92,9 +92,72 @@ final class LocalSearch {
         return true
     }
 
+    /// Frees a worker's day from a blocking shift, re-plans that day's sessions, then refills
+    /// the shifts of that day.
+    func shiftDayMove() -> (String, Bool) {
+        let blockingShifts = movableShifts.filter { !e.inst.shiftTypes[e.inst.shifts[$0].type].standby && !e.shiftW[$0].isEmpty }
+        guard !blockingShifts.isEmpty else { return ("free-day", false) }
+        let h = blockingShifts[rng.int(blockingShifts.count)]
+        let movable = e.shiftW[h].filter { canMoveOff(h, $0) }
+        guard !movable.isEmpty else { return ("free-day", false) }
+        let w = movable[rng.int(movable.count)]
+        let d = e.inst.shifts[h].day
+        guard remove(h, w) else { return ("free-day", false) }
+        guard d >= 0 && d < e.D else { return ("free-day", false) }
+        let mine = e.acts[w].filter { $0.item >= 0 && $0.day == d && !e.fixedSession[$0.item] }.map(\.item)
+        guard ruinRecreate(mine, extra: sessionsByDay[d], noise: 0) else { return ("free-day", false) }
+        for g in shiftsByDay[d] { refill(g) }
+        return ("free-day", true)
+    }
+
+    /// Ruins everything movable on one day (two for a weekend) and rebuilds it, items in order
+    /// of what leaving them out costs (mandatory sessions, shift cover, other sessions).
+    func wholeDayMove() -> (String, Bool) {
+        let d0 = rng.int(e.D)
+        var days = [d0]
+        if e.weekendOfDay[d0] != Int.min && rng.chance(0.5) {
+            let other = e.weekendOfDay[d0] == d0 ? d0 + 1 : d0 - 1
+            if other >= 0 && other < e.D { days.append(other) }
+        }
+        var sessions: [Int] = []
+        var shifts: [Int] = []
+        for d in days {
+            sessions += sessionsByDay[d]
+            shifts += shiftsByDay[d]
+        }
+        for s in sessions where e.sess[s] != nil { if !unplace(s) { return ("whole-day", false) } }
+        for h in shifts { for w in e.shiftW[h] where canMoveOff(h, w) { if !remove(h, w) { return ("whole-day", false) } } }
+        // Items: (stake, tiebreak, isShift, index).
+        var items: [(Int, UInt64, Bool, Int)] = []
+        for s in sessions { items.append((e.inst.sessions[s].unassignedCost, rng.next(), false, s)) }
+        for h in shifts { items.append((max(e.inst.shifts[h].underWeight, e.inst.shifts[h].min > 0 ? Int.max / 4 : 0), rng.next(), true, h)) }
+        items.sort { ($0.0, $0.1) > ($1.0, $1.1) }
+        let noise = rng.chance(0.5) ? 30 : 0
+        for (_, _, isShift, k) in items {
+            if isShift { refill(k); continue }
+            if let ins = e.bestInsertion(k, lambda: lambda, rng: &rng, noise: noise), ins.delta < 0 { _ = place(k, ins.placement) }
+        }
+        return ("whole-day", true)
+    }
+
+    /// Journaled version of the engine's fillShift.
+    func refill(_ h: Int) {
+        let sh = e.inst.shifts[h]
+        while e.shiftW[h].count < sh.max {
+            var best: (Int, Int)?
+            for w in e.eligibleShiftWorkers[h] where !e.shiftW[h].contains(w) {
+                guard let d = e.shiftAddDelta(h, w, lambda: lambda) else { continue }
+                if best == nil || d < best!.0 { best = (d, w) }
+            }
+            guard let (d, w) = best, d < 0 || e.shiftW[h].count < sh.min else { return }
+            if !add(h, w) { return }
+        }
+    }
+
     func sessionMove() -> (String, Bool) {
         guard !movableSessions.isEmpty else { return ("none", false) }
         let r = rng.int(10)
+        if r == 0 && !movableShifts.isEmpty { return rng.chance(0.5) ? shiftDayMove() : wholeDayMove() }
         if r < 4 {
             // Relocate one session (assigned or not).
             let s = movableSessions[rng.int(movableSessions.count)]

@@ -6,14 +6,14 @@ import RotaChecker
 
 /// /work/shared/spec/examples, found from this file: the repository's sibling `shared/`.
 func examplesDirectory() -> URL {
-    URL(fileURLWithPath: #filePath)
+    URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("../shared/spec/examples").standardizedFileURL
 }
 
 func loadExample(_ name: String) -> Instance? {
     let path = examplesDirectory().appendingPathComponent("\(name).scenario.json").path
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    guard FileManager.default.fileExists(atPath: path) else { print("skipped: \(path) is absent"); return nil }
     return try? Instance.load(path: path)
 }
 
