@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""rota on the Curtois & Qu shift scheduling benchmark.
+
+For each instance: `rota import curtois`, then `rota solve --solver S --time-limit T` for each
+solver S, then `rota check` on every answer; prints a Markdown table (instance, days, staff, best
+known, solver, objective, gap to best known %, bound, status, seconds, valid) and writes it, with
+the machine and the date, to Benchmarks/curtois/RESULTS.md.
+
+    swift build -c release
+    python3 Benchmarks/curtois/report.py --instances 1-12 --time-limit 60 --runs 1
+
+With --runs N every (instance, solver) is solved N times (seeds 1..N) and the table gives medians
+of objective, bound and seconds; `status` is the most common status and `valid` counts valid runs.
+"""
+import argparse
+import collections
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+DEFAULT_DATA = "/work/shared/bench/curtois-qu"
+BEST_KNOWN = {1: 607, 2: 828, 3: 1001, 4: 1716, 5: 1143, 6: 1950, 7: 1056, 8: 1300, 9: 439,
+              10: 4631, 11: 3443, 12: 4040}
+
+
+def parse_range(text):
+    out = []
+    for part in text.split(","):
+        if "-" in part:
+            a, b = part.split("-")
+            out.extend(range(int(a), int(b) + 1))
+        elif part:
+            out.append(int(part))
+    return out
+
+
+def find_rota(explicit):
+    if explicit:
+        return explicit
+    for p in [os.path.join(REPO, ".build", "release", "rota"), os.path.join(REPO, ".build", "debug", "rota")]:
+        if os.path.exists(p):
+            return p
+    return "rota"
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        nproc = int(subprocess.check_output(["nproc"], text=True).strip())
+    except Exception:
+        nproc = os.cpu_count()
+    return f"{nproc} CPUs ({cpu}), {platform.system()} {platform.release()}"
+
+
+def run(cmd, timeout):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired:
+        return None, "", f"timed out after {timeout:.0f} s"
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    m = statistics.median(values)
+    return int(m) if float(m).is_integer() else m
+
+
+def fmt(v, digits=1):
+    if v is None:
+        return ""
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:.{digits}f}"
+    return str(int(v))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=DEFAULT_DATA, help="folder of InstanceN.txt files")
+    ap.add_argument("--instances", default="1-12", help="for example 1-12 or 1,3,5")
+    ap.add_argument("--solvers", default="glpk,greedy,auto")
+    ap.add_argument("--time-limit", type=float, default=60.0, help="seconds per solve")
+    ap.add_argument("--runs", type=int, default=1, help="solves per (instance, solver); medians reported")
+    ap.add_argument("--rota", help="the rota executable (default: .build/release/rota, .build/debug/rota, then PATH)")
+    ap.add_argument("--work", help="folder for scenarios and solutions (default: a temporary folder)")
+    ap.add_argument("--output", default=os.path.join(HERE, "RESULTS.md"), help="Markdown file to write ('-' for none)")
+    args = ap.parse_args()
+
+    rota = find_rota(args.rota)
+    work = args.work or tempfile.mkdtemp(prefix="rota-curtois-")
+    os.makedirs(work, exist_ok=True)
+    solvers = [s for s in args.solvers.split(",") if s]
+    header = ("| instance | days | staff | best known | solver | objective | gap to best known % | bound | status "
+              "| seconds | valid |\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |")
+    print(header, flush=True)
+    rows = []
+    for i in parse_range(args.instances):
+        src = os.path.join(args.data, f"Instance{i}.txt")
+        if not os.path.exists(src):
+            print(f"skip Instance{i}: {src} not found", file=sys.stderr)
+            continue
+        scen = os.path.join(work, f"Instance{i}.json")
+        rc, _, err = run([rota, "import", "curtois", src, "--output", scen], 120)
+        if rc != 0:
+            print(f"Instance{i}: import failed ({rc}): {err.strip()}", file=sys.stderr)
+            continue
+        with open(scen) as f:
+            doc = json.load(f)
+        days, staff = doc["horizon"]["days"], len(doc["workers"])
+        best = BEST_KNOWN.get(i)
+        for s in solvers:
+            objs, bounds, secs, statuses, valid = [], [], [], [], 0
+            for r in range(1, args.runs + 1):
+                sol = os.path.join(work, f"Instance{i}-{s}-{r}.json")
+                if os.path.exists(sol):
+                    os.remove(sol)
+                cmd = [rota, "solve", scen, "--solver", s, "--time-limit", f"{args.time_limit:g}", "--output", sol, "--quiet"]
+                if args.runs > 1:
+                    cmd += ["--seed", str(r)]
+                rc, _, err = run(cmd, args.time_limit * 3 + 120)
+                if not os.path.exists(sol):
+                    statuses.append("error" if rc is not None else "timeout")
+                    print(f"Instance{i} {s} run {r}: no solution (exit {rc}): {err.strip()[:300]}", file=sys.stderr)
+                    continue
+                with open(sol) as f:
+                    out = json.load(f)
+                statuses.append(out.get("status", "?"))
+                objs.append(out.get("objective"))
+                bounds.append(out.get("bound"))
+                secs.append(out.get("seconds"))
+                if out.get("status") in ("optimal", "feasible"):
+                    crc, _, cerr = run([rota, "check", scen, sol], 300)
+                    if crc == 0:
+                        valid += 1
+                    else:
+                        print(f"Instance{i} {s} run {r}: rota check says invalid (exit {crc})", file=sys.stderr)
+            obj, bound, sec = median(objs), median(bounds), median(secs)
+            gap = "" if obj is None or not best else f"{100.0 * (obj - best) / best:.1f}"
+            status = collections.Counter(statuses).most_common(1)[0][0] if statuses else ""
+            vtext = (("yes" if valid == 1 else "no") if args.runs == 1 else f"{valid}/{args.runs}")
+            row = (f"| Instance{i} | {days} | {staff} | {best or ''} | {s} | {fmt(obj)} | {gap} | {fmt(bound)} "
+                   f"| {status} | {fmt(sec, 2)} | {vtext} |")
+            print(row, flush=True)
+            rows.append(row)
+    if args.output and args.output != "-":
+        now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        try:
+            version = subprocess.check_output(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], text=True).strip()
+        except Exception:
+            version = "unknown"
+        text = (f"# rota on the Curtois & Qu instances\n\n"
+                f"Generated by `Benchmarks/curtois/report.py --instances {args.instances} --solvers {args.solvers} "
+                f"--time-limit {args.time_limit:g} --runs {args.runs}` on {now}, rota at commit {version}.\n\n"
+                f"Machine: {machine()}.\n\n"
+                "Each instance is converted by `rota import curtois` (its objective equals the benchmark's), solved by "
+                "`rota solve`, and every answer is judged by `rota check` (`valid`). Best known values from "
+                "/work/shared/bench/curtois-qu/README.md; gap = (objective - best known) / best known."
+                + (" Objective, bound and seconds are medians over the runs (seeds 1..N)." if args.runs > 1 else "")
+                + "\n\n" + header + "\n" + "\n".join(rows) + "\n")
+        tmp = args.output + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(text)
+        os.replace(tmp, args.output)
+        print(f"wrote {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
