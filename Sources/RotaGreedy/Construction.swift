@@ -59,6 +59,7 @@ extension Engine {
                     if alloc[c] == nil, !canAllocate(c, w) { sc += wt.continuity }
                     d += sc - base
                     if noise > 0 { d += rng.int(noise) }
+                    if startBias != 0 { d += startBias * (t - starts[s][0]) / 15 }
                     leads.append((d, w))
                 }
                 if leads.isEmpty { continue }

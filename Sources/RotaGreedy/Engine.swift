@@ -52,6 +52,9 @@ final class Engine {
     let fairElig: [[Int]]
     var fairCost: [Int]
 
+    /// Search-only bias per 15 minutes of start after the earliest (packs venues early or late).
+    var startBias = 0
+
     // Totals.
     var totalCost = 0
     var totalPenalty = 0

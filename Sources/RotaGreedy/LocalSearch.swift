@@ -131,8 +131,10 @@ final class LocalSearch {
         var items: [(Int, UInt64, Bool, Int)] = []
         for s in sessions { items.append((e.inst.sessions[s].unassignedCost, rng.next(), false, s)) }
         for h in shifts { items.append((max(e.inst.shifts[h].underWeight, e.inst.shifts[h].min > 0 ? Int.max / 4 : 0), rng.next(), true, h)) }
-        items.sort { ($0.0, $0.1) > ($1.0, $1.1) }
+        if rng.chance(0.3) { items.sort { $0.1 > $1.1 } } else { items.sort { ($0.0, $0.1) > ($1.0, $1.1) } }
         let noise = rng.chance(0.5) ? 30 : 0
+        e.startBias = [0, 0, 5, 30, -5][rng.int(5)]
+        defer { e.startBias = 0 }
         for (_, _, isShift, k) in items {
             if isShift { refill(k); continue }
             if let ins = e.bestInsertion(k, lambda: lambda, rng: &rng, noise: noise), ins.delta < 0 { _ = place(k, ins.placement) }

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import RotaModel
+import RotaChecker
+@testable import RotaGreedy
+
+func t(_ s: String) -> LocalDateTime { LocalDateTime(parsing: s, allowEndOfDay: true)! }
+
+/// Two workers at one family centre (so no travel), five sessions:
+/// s1 (case c1, w-a's) and s2 (case c2, w-b's) at the same time, rooms for both: 0 each;
+/// s3 needs `senior`, which nobody has: unassigned (1000);
+/// s4 (case c2) falls while w-b is on leave: led by w-a (continuity 100);
+/// s5 (case c2) needs `family`, which only w-b has, during the leave: unassigned (1000).
+/// Optimum: 2100.
+func tinyScenario() -> Scenario {
+    var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+    sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22)]
+    var v = Venue(id: "fc", location: "fc"); v.rooms = 2
+    sc.venues = [v]
+    var a = Worker(id: "w-a", base: "fc"); a.skills = ["driver"]
+    var b = Worker(id: "w-b", base: "fc"); b.skills = ["family"]
+    b.unavailable = [Period(from: t("2026-11-25T00:00"), to: t("2026-11-26T00:00"), reason: "annual leave")]
+    sc.workers = [a, b]
+    var c1 = Case(id: "c1"); c1.allocatedWorker = "w-a"
+    var c2 = Case(id: "c2"); c2.allocatedWorker = "w-b"
+    sc.cases = [c1, c2]
+    func session(_ id: String, _ c: String, _ from: String, _ to: String, skills: [String] = []) -> Session {
+        var s = Session(id: id, case: c, durationMinutes: 90, windows: [TimeWindow(from: t(from), to: t(to))])
+        s.venues = ["fc"]; s.requiredSkills = skills
+        return s
+    }
+    sc.sessions = [
+        session("s1", "c1", "2026-11-24T10:00", "2026-11-24T11:30"),
+        session("s2", "c2", "2026-11-24T10:00", "2026-11-24T11:30"),
+        session("s3", "c1", "2026-11-24T14:00", "2026-11-24T17:00", skills: ["senior"]),
+        session("s4", "c2", "2026-11-25T10:00", "2026-11-25T12:00"),
+        session("s5", "c2", "2026-11-25T14:00", "2026-11-25T16:00", skills: ["family"]),
+    ]
+    return sc
+}
+
+@Suite struct SmallScenarioTests {
+    @Test func tinyScenarioReachesItsKnownOptimum() throws {
+        let inst = try Instance.compile(tinyScenario())
+        let r = GreedySolver(maxIdleMoves: 2000).solve(inst, options: SolveOptions(timeLimit: 5, seed: 7))
+        let a = try #require(r.assignment)
+        let report = Checker.check(a, in: inst)
+        #expect(report.isFeasible)
+        #expect(r.status == .feasible)
+        #expect(report.objective.total == 2100)
+        #expect(a.sessions[0]?.lead == inst.workerIndex["w-a"])
+        #expect(a.sessions[1]?.lead == inst.workerIndex["w-b"])
+        #expect(a.sessions[3]?.lead == inst.workerIndex["w-a"])
+        #expect(a.sessions[2] == nil && a.sessions[4] == nil)
+    }
+
+    @Test func unassignedReasonsNameSkillsAndLeave() throws {
+        let inst = try Instance.compile(tinyScenario())
+        let r = GreedySolver(maxIdleMoves: 500).solve(inst, options: SolveOptions(timeLimit: 5, seed: 7))
+        let s3 = try #require(r.reasons[2])
+        let s5 = try #require(r.reasons[4])
+        #expect(s3.contains { $0.contains("lacks senior") })
+        #expect(s5.contains { $0.contains("w-b is on leave (annual leave)") })
+        #expect(s5.contains { $0.contains("w-a lacks family") })
+        #expect(r.reasons[0] == nil && r.reasons[1] == nil)
+        #expect((1...6).contains(s5.count))
+    }
+
+    @Test func pinnedSessionStaysAndFreezeIsHonoured() throws {
+        var sc = tinyScenario()
+        sc.sessions[0].pinned = Pin(workers: ["w-b"], start: t("2026-11-24T10:00"), venue: "fc")
+        let inst = try Instance.compile(sc)
+        let r = GreedySolver(maxIdleMoves: 500).solve(inst, options: SolveOptions(timeLimit: 5, seed: 1))
+        let a = try #require(r.assignment)
+        #expect(Checker.check(a, in: inst).isFeasible)
+        #expect(a.sessions[0]?.lead == inst.workerIndex["w-b"])
+    }
+}
+
+// MARK: Shift-only instances (Curtois & Qu benchmark, converted as RotaWorkflows' importer does)
+
+func curtoisScenario(_ path: String) throws -> Scenario {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var section = ""
+    var days = 0
+    var types: [ShiftType] = []
+    var workers: [Worker] = []
+    var shifts: [String: Shift] = [:]
+    var shiftOrder: [String] = []
+    let start = LocalDate(year: 2024, month: 1, day: 1)
+    func dayStart(_ d: Int) -> LocalDateTime { LocalDateTime(date: start.adding(days: d), minuteOfDay: 0) }
+    var requests: [String: [ShiftRequest]] = [:]
+    var daysOff: [String: [Int]] = [:]
+    for raw in text.split(whereSeparator: \.isNewline) {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.isEmpty || line.hasPrefix("#") { continue }
+        if line.hasPrefix("SECTION_") { section = line; continue }
+        let f = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
+        switch section {
+        case "SECTION_HORIZON": days = Int(f[0])!
+        case "SECTION_SHIFTS":
+            var st = ShiftType(id: f[0], start: 0, durationMinutes: Int(f[1])!)
+            st.standby = false; st.fairness = false
+            st.cannotFollow = f.count > 2 ? f[2].split(separator: "|").map(String.init) : []
+            types.append(st)
+        case "SECTION_STAFF":
+            var w = Worker(id: f[0], base: "ward")
+            for kv in f[1].split(separator: "|") {
+                let p = kv.split(separator: "="); w.maxShifts[String(p[0])] = Int(p[1])!
+            }
+            w.maxTotalMinutes = Int(f[2])!; w.minTotalMinutes = Int(f[3])!
+            w.maxConsecutiveDays = Int(f[4])!; w.minConsecutiveDays = Int(f[5])!
+            w.minConsecutiveDaysOff = Int(f[6])!; w.maxWeekends = Int(f[7])!
+            workers.append(w)
+        case "SECTION_DAYS_OFF": daysOff[f[0], default: []] += f.dropFirst().compactMap { Int($0) }
+        case "SECTION_SHIFT_ON_REQUESTS", "SECTION_SHIFT_OFF_REQUESTS":
+            requests[f[0], default: []].append(ShiftRequest(date: start.adding(days: Int(f[1])!), shiftType: f[2],
+                                                            on: section == "SECTION_SHIFT_ON_REQUESTS", weight: Int(f[3])!))
+        case "SECTION_COVER":
+            let d = Int(f[0])!
+            var sh = Shift(id: "\(f[1])-\(d)", type: f[1], date: start.adding(days: d))
+            sh.required = Int(f[2])!; sh.min = 0; sh.max = workers.count
+            sh.underWeight = Int(f[3])!; sh.overWeight = Int(f[4])!
+            shifts[sh.id] = sh; shiftOrder.append(sh.id)
+        default: break
+        }
+    }
+    var sc = Scenario(horizon: Horizon(start: start, days: days))
+    sc.timeZone = "UTC"
+    sc.locations = [Location(id: "ward", lat: 0, lon: 0)]
+    sc.rules.maxShiftsPerDay = 1; sc.rules.minRestMinutes = 0; sc.rules.maxWeeklyMinutes = 7 * 1440
+    sc.rules.maxConsecutiveDays = days; sc.rules.minConsecutiveDays = 1; sc.rules.minConsecutiveDaysOff = 1
+    sc.shiftTypes = types
+    for i in workers.indices {
+        workers[i].requests = requests[workers[i].id] ?? []
+        workers[i].unavailable = (daysOff[workers[i].id] ?? []).map { Period(from: dayStart($0), to: dayStart($0 + 1), reason: "day off") }
+    }
+    sc.workers = workers
+    sc.shifts = shiftOrder.map { shifts[$0]! }
+    return sc
+}
+
+func curtoisPath(_ n: Int) -> String? {
+    let p = examplesDirectory().appendingPathComponent("../../bench/curtois-qu/Instance\(n).txt").standardizedFileURL.path
+    return FileManager.default.fileExists(atPath: p) ? p : nil
+}
+
+@Suite struct ShiftOnlyTests {
+    /// Minimum totals, minimum runs and days off: an empty rota is invalid; the solver repairs.
+    @Test(arguments: [1, 2, 3])
+    func curtoisInstanceIsMadeFeasible(_ n: Int) throws {
+        guard let path = curtoisPath(n) else { print("skipped: Instance\(n) absent"); return }
+        let inst = try Instance.compile(curtoisScenario(path))
+        #expect(!Checker.check(Assignment.empty(for: inst), in: inst).isFeasible)
+        let r = GreedySolver(maxIdleMoves: 200_000).solve(inst, options: SolveOptions(timeLimit: 10, seed: 1))
+        let a = try #require(r.assignment)
+        let report = Checker.check(a, in: inst)
+        #expect(report.isFeasible, "\(report.violations.prefix(5))")
+        #expect(r.status == .feasible)
+        print("Instance\(n): objective \(report.objective.total) in \(r.seconds) s; \(r.notes)")
+    }
+}
