@@ -63,7 +63,7 @@ public struct GreedySolver: Sendable {
 
         // The checker is the judge; fall back to the greedy rota, then to unassigning culprits.
         var report = Checker.check(final, in: instance)
-        if !report.isFeasible && final != greedy {
+        if !report.isFeasible && final != greedy && report.violations.count > Checker.check(greedy, in: instance).violations.count {
             notes.append("local search answer rejected by the checker (\(report.violations.prefix(3).map(\.description).joined(separator: "; "))); using the greedy rota")
             final = greedy; solverName = "greedy"
             report = Checker.check(final, in: instance)

@@ -212,8 +212,49 @@ final class LocalSearch {
         return e.dayShifts[w][d].first { canMoveOff($0, w) && !e.shiftClosed[$0] }
     }
 
+    /// Targets a short run (of working days or days off) of a worker breaking H10 minimums.
+    func runRepairMove(_ w: Int) -> (String, Bool) {
+        let info = e.inst.workers[w]
+        var work = [Bool](repeating: false, count: e.D)
+        for d in 0..<e.D { work[d] = !e.dayShifts[w][d].isEmpty || e.acts[w].contains { $0.day == d && $0.blocking } }
+        var short: [(Int, Int, Bool)] = []
+        var i = 0
+        while i < e.D {
+            var j = i
+            while j < e.D && work[j] == work[i] { j += 1 }
+            if i > 0 && j < e.D && (j - i) < (work[i] ? info.minConsecutiveDays : info.minConsecutiveDaysOff) { short.append((i, j, work[i])) }
+            i = j
+        }
+        guard !short.isEmpty else { return ("run-repair", false) }
+        let (a, b, working) = short[rng.int(short.count)]
+        func addDay(_ d: Int) -> Bool {
+            let hs = shiftsByDay[d].filter { e.eligibleShiftWorkers[$0].contains(w) }
+            guard !hs.isEmpty else { return false }
+            let h = hs[rng.int(hs.count)]
+            if e.shiftW[h].count < e.inst.shifts[h].max { return add(h, w) }
+            let others = e.shiftW[h].filter { canMoveOff(h, $0) }
+            guard !others.isEmpty else { return false }
+            return remove(h, others[rng.int(others.count)]) && add(h, w)
+        }
+        func dropDay(_ d: Int) -> Bool {
+            guard let h = shiftOn(w, d) else { return false }
+            return remove(h, w)
+        }
+        let edgeDay = rng.chance(0.5) ? a - 1 : b
+        switch (working, rng.int(2)) {
+        case (true, 0): return ("run-repair", addDay(edgeDay))            // lengthen the working run
+        case (true, _): return ("run-repair", (a..<b).allSatisfy { dropDay($0) })  // drop it
+        case (false, 0): return ("run-repair", dropDay(edgeDay))          // lengthen the days off
+        default: return ("run-repair", (a..<b).allSatisfy { addDay($0) }) // work through them
+        }
+    }
+
     func shiftMove() -> (String, Bool) {
         guard !movableShifts.isEmpty, !shiftWorkerPool.isEmpty else { return ("none", false) }
+        if e.totalPenalty > 0 && rng.chance(0.3) {
+            let bad = shiftWorkerPool.filter { e.wev[$0].penalty > 0 }
+            if !bad.isEmpty { return runRepairMove(bad[rng.int(bad.count)]) }
+        }
         let r = rng.int(10)
         // Pick a worker, biased towards those breaking minimum rules.
         var w1 = shiftWorkerPool[rng.int(shiftWorkerPool.count)]
