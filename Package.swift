@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "RotaGreedy", dependencies: ["RotaModel", "RotaChecker"]),
         // Solve orchestration and the users' workflows (auto, explain, what-if, re-optimise, export, import).
         .target(name: "RotaWorkflows", dependencies: ["RotaModel", "RotaChecker", "RotaMIP", "RotaGreedy",
-                                                      "LinearModel",
+                                                      "GLPKSolver", "LinearModel",
                                                       .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "rota", dependencies: ["RotaWorkflows", "RotaModel", "RotaChecker",
                                                        .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,9 +1,20 @@
+import GLPKSolver
+import LinearModel
 import RotaChecker
+import RotaGreedy
+import RotaMIP
 import RotaModel
 
 extension SolveRunner.Backends {
-    /// The backends of this build.
+    /// The backends of this build: the native solver, and the integer program on GLPK.
     public static var standard: SolveRunner.Backends {
-        SolveRunner.Backends(greedy: { instance, _ in TrivialSolver.solve(instance) }, glpk: nil)
+        SolveRunner.Backends(
+            greedy: { instance, options in GreedySolver().solve(instance, options: options) },
+            glpk: { instance, options in
+                MIPRotaSolver(name: "glpk") { model, warmStart, seconds in
+                    try GLPKSolver(options: GLPKOptions(timeLimit: seconds)).solve(model, warmStart: warmStart)
+                }.solve(instance, options: options)
+            },
+            fitsWholeModel: { instance in RotaFormulation.estimatedNonzeros(instance) <= MIPRotaSolver(solve: { _, _, _ in throw CancellationError() }).maxNonzeros })
     }
 }

@@ -40,9 +40,12 @@ public struct SolveRunner: Sendable {
     public struct Backends: Sendable {
         public var greedy: @Sendable (Instance, SolveOptions) -> SolverResult
         public var glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?
+        /// Whether the whole integer program is small enough to build and search.
+        public var fitsWholeModel: (@Sendable (Instance) -> Bool)?
         public init(greedy: @escaping @Sendable (Instance, SolveOptions) -> SolverResult,
-                    glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?) {
-            self.greedy = greedy; self.glpk = glpk
+                    glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?,
+                    fitsWholeModel: (@Sendable (Instance) -> Bool)? = nil) {
+            self.greedy = greedy; self.glpk = glpk; self.fitsWholeModel = fitsWholeModel
         }
     }
 
@@ -72,31 +75,31 @@ public struct SolveRunner: Sendable {
                 notes.append("GLPK is not available in this build")
                 break
             }
-            // The native solver's answer is GLPK's warm start (a small share of the time).
+            // The native solver's answer is GLPK's warm start.
             var o = options
-            let greedyShare = min(max(1, options.timeLimit * 0.1), options.timeLimit)
-            let warm = backends.greedy(instance, SolveOptions(timeLimit: greedyShare, seed: options.seed, threads: options.threads, start: options.start))
+            let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
+            let greedyShare = options.timeLimit * (whole ? 0.15 : 0.4)
+            let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
             if let a = warm.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
             o.timeLimit = max(1, options.timeLimit - elapsed())
             run("glpk") { glpk(instance, o) }
         case .auto:
-            let small = Self.isSmallForMIP(instance)
-            let greedyShare = backends.glpk == nil || !small ? options.timeLimit : min(max(1, options.timeLimit * 0.25), options.timeLimit)
-            run("greedy") { backends.greedy(instance, SolveOptions(timeLimit: greedyShare, seed: options.seed, threads: options.threads, start: options.start)) }
+            // Whole model small enough: a short native run warm-starts GLPK, which may prove
+            // optimality. Otherwise the native solver has most of the time and GLPK then
+            // re-optimises sub-problems around its answer.
+            let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
+            let greedyShare = backends.glpk == nil ? options.timeLimit : options.timeLimit * (whole ? 0.2 : 0.6)
+            run("greedy") { backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)) }
             if let glpk = backends.glpk {
-                if small {
-                    var o = options
-                    if let a = attempts.last?.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
-                    o.timeLimit = max(1, options.timeLimit - elapsed())
-                    run("glpk") { glpk(instance, o) }
-                } else {
-                    notes.append("auto: the instance is large for the integer program (\(instance.sessions.count) sessions, \(instance.shifts.count) shifts, \(instance.workers.count) workers), so the native solver had the whole time")
-                }
+                var o = options
+                if let a = attempts.last?.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
+                o.timeLimit = max(1, options.timeLimit - elapsed())
+                run("glpk") { glpk(instance, o) }
+                notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
+                                   : "auto: the integer program is too large to solve whole (\(instance.sessions.count) sessions, \(instance.workers.count) workers), so GLPK re-optimised parts of the native solver's rota")
             } else {
                 notes.append("auto: GLPK is not available, so the native solver answered")
             }
-        }
-
         // Judge every answer; keep the best valid one.
         var best: (SolverResult, CheckReport)?
         for r in attempts {
