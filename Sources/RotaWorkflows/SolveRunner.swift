@@ -100,6 +100,8 @@ public struct SolveRunner: Sendable {
             } else {
                 notes.append("auto: GLPK is not available, so the native solver answered")
             }
+        }
+
         // Judge every answer; keep the best valid one.
         var best: (SolverResult, CheckReport)?
         for r in attempts {
