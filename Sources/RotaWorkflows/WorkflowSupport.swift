@@ -131,9 +131,9 @@ import RotaGreedy
 /// Backends for the workflows' tests and tools: the native construction and local search as the
 /// `greedy` backend, whatever `SolveRunner.Backends.standard` is wired to in this build.
 public enum WorkflowBackends {
-    public static func native(maxIdleMoves: Int = 20_000) -> SolveRunner.Backends {
+    public static func native(maxIdleMoves: Int = 20_000, localSearch: Bool = true) -> SolveRunner.Backends {
         SolveRunner.Backends(greedy: { instance, options in
-            GreedySolver(maxIdleMoves: maxIdleMoves).solve(instance, options: options)
+            GreedySolver(maxIdleMoves: maxIdleMoves, localSearch: localSearch).solve(instance, options: options)
         }, glpk: nil)
     }
 }
