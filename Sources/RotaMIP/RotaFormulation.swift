@@ -100,9 +100,9 @@ struct OptionSet: Sendable {
 
     /// A rough count of the model's nonzeros.
     func estimatedNonzeros(_ inst: Instance) -> Int {
-        var n = arcCount(inst) * 4
-        n += nodes.count * 12
-        n += placements.count * 4
+        var n = arcCount(inst) * 3
+        n += nodes.count * 8
+        n += placements.count * 3
         return n
     }
 }

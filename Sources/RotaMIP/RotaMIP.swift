@@ -112,6 +112,8 @@ struct LargeNeighbourhoodSearch {
     var notes: [String] = []
     /// Sub-problems above this size are shrunk (fewer workers, fewer days).
     var maxSubNonzeros = 150_000
+    /// Time limit of one sub-problem.
+    var subLimit = 10.0
 
     init(instance: Instance, solveModel: @escaping MIPRotaSolver.SolveFunction, seed: UInt64, deadline: Double,
          elapsed: @escaping () -> Double) {
@@ -153,32 +155,55 @@ struct LargeNeighbourhoodSearch {
             notes.append("LNS: shift-only start, objective \(obj)")
         }
         var rounds = 0, accepted = 0
+        // Days with something to place, for the day sweeps.
+        var activeDays = Set<Int>()
+        for info in inst.sessions { for t in inst.candidateStarts(info) { activeDays.insert(inst.clock.dayIndex(of: t)) } }
+        for sh in inst.shifts where sh.day >= 0 && sh.day < inst.days { activeDays.insert(sh.day) }
+        let sweepDays = activeDays.filter { $0 >= 0 && $0 < inst.days }.sorted()
+        let sessions = inst.sessions.indices.filter { !inst.candidateStarts(inst.sessions[$0]).isEmpty }
+        var sweep = 0
+        var failedSweeps = 0
         while elapsed() < deadline - 0.5 {
             rounds += 1
-            // Seed: an unassigned session (more often) or any session; free 2-4 of its eligible workers.
-            let sessions = inst.sessions.indices.filter { !RotaFormulation.enumerateCandidatesEmpty(inst, $0) }
-            guard !sessions.isEmpty else { break }
-            let unassigned = sessions.filter { incumbent.sessions[$0] == nil }
-            let s = (!unassigned.isEmpty && Int.random(in: 0..<3, using: &rng) < 2)
-                ? unassigned.randomElement(using: &rng)! : sessions.randomElement(using: &rng)!
-            let info = inst.sessions[s]
-            var pool = inst.workers.indices.filter { RotaFormulation.eligibleForSession(inst, info, $0) }
-            pool.shuffle(using: &rng)
-            var free = Set(pool.prefix(Int.random(in: 2...4, using: &rng)))
-            if let p = incumbent.sessions[s] { free.formUnion(p.workers) }
-            // Also a worker who shares a venue or window with the seed (related neighbourhood).
-            let day = inst.clock.dayIndex(of: info.windows.first?.start ?? 0)
-            var lo = max(0, day - 1), hi = min(inst.days, day + 2)
-            var r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<hi)
-            while RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros && (free.count > 1 || hi - lo > 1) {
-                if free.count > 2 { free.remove(free.sorted().last!) } else if hi - lo > 1 { if hi - day > 1 { hi -= 1 } else { lo += 1 } } else { free.remove(free.sorted().last!) }
+            var r: Restriction
+            if !sweepDays.isEmpty && (rounds % 2 == 1 || sessions.isEmpty) && failedSweeps < 2 * sweepDays.count {
+                // Day sweep: every worker free on one day (halved while too big).
+                let d = sweepDays[sweep % sweepDays.count]
+                sweep += 1
+                var free = allWorkers
+                r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: d..<(d + 1))
+                while free.count > 2 && RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros {
+                    var ws = free.sorted(); ws.shuffle(using: &rng)
+                    free = Set(ws.prefix(ws.count / 2))
+                    r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: d..<(d + 1))
+                }
+            } else {
+                guard !sessions.isEmpty else { break }
+                // Seed: an unassigned session (more often) or any session; free 2-4 of its eligible workers
+                // (with its current ones) on the days around it.
+                let unassigned = sessions.filter { incumbent.sessions[$0] == nil }
+                let s = (!unassigned.isEmpty && Int.random(in: 0..<3, using: &rng) < 2)
+                    ? unassigned.randomElement(using: &rng)! : sessions.randomElement(using: &rng)!
+                let info = inst.sessions[s]
+                var pool = inst.workers.indices.filter { RotaFormulation.eligibleForSession(inst, info, $0) }
+                pool.shuffle(using: &rng)
+                var free = Set(pool.prefix(Int.random(in: 2...4, using: &rng)))
+                if let p = incumbent.sessions[s] { free.formUnion(p.workers) }
+                let day = inst.clock.dayIndex(of: incumbent.sessions[s]?.start ?? info.windows.first?.start ?? 0)
+                var lo = max(0, day - 1), hi = min(inst.days, day + 2)
                 r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<hi)
+                while RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros && (free.count > 1 || hi - lo > 1) {
+                    if hi - lo > 1 { if hi - day > 1 { hi -= 1 } else { lo += 1 } } else { free.remove(free.sorted().last!) }
+                    r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<hi)
+                }
             }
-            let limit = min(10, deadline - elapsed())
+            let limit = min(subLimit, deadline - elapsed())
             guard limit > 0.5 else { break }
+            let isSweep = r.freeDays.map { $0.count == 1 } ?? false
             if let (a, obj) = improve(r, incumbentObjective: objective, limit: limit) {
                 incumbent = a; objective = obj; accepted += 1
-            }
+                failedSweeps = 0
+            } else if isSweep { failedSweeps += 1 }
         }
         notes.append("LNS: \(rounds) rounds, \(accepted) improvements, objective \(objective)")
         return incumbent

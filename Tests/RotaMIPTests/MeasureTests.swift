@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+import RotaModel
+import RotaChecker
+import LinearModel
+@testable import RotaMIP
+
+/// Measurements (not a check): run with ROTA_MIP_MEASURE=1 (see Benchmarks/mip/run.sh).
+/// Prints one line per scenario: model size, status, objective, bound, seconds.
+@Suite struct MeasureTests {
+    static let enabled = ProcessInfo.processInfo.environment["ROTA_MIP_MEASURE"] != nil
+    static var limit: Double { Double(ProcessInfo.processInfo.environment["ROTA_MIP_LIMIT"] ?? "60") ?? 60 }
+
+    @Test(.enabled(if: MeasureTests.enabled), arguments: [
+        "\(sharedExamples)/team-7001.scenario.json", "\(sharedExamples)/team-7002.scenario.json",
+        "\(sharedExamples)/team-7003.scenario.json", "\(repoRoot)/examples/family-time-week.json",
+        "\(repoRoot)/examples/recovery-team-oncall.json",
+    ])
+    func measure(path: String) throws {
+        let inst = try Instance.load(path: path)
+        let t0 = Date()
+        let est = RotaFormulation.estimatedNonzeros(inst)
+        var sizeText = "estimated nnz \(est)"
+        if est <= 400_000 {
+            let f = RotaFormulation.buildModel(inst)
+            sizeText += ", built \(f.size.variables) vars \(f.size.constraints) rows \(f.size.nonzeros) nnz in \(String(format: "%.2f", Date().timeIntervalSince(t0))) s"
+        }
+        let r = MIPRotaSolver(solve: glpk).solve(inst, options: SolveOptions(timeLimit: MeasureTests.limit))
+        var line = "MEASURE \(URL(fileURLWithPath: path).lastPathComponent): \(sizeText); status \(r.status) solver \(r.solver)"
+        if let a = r.assignment {
+            let rep = Checker.check(a, in: inst)
+            line += " feasible \(rep.isFeasible) objective \(rep.objective.total) terms \(rep.objective.terms.values)"
+            #expect(rep.isFeasible)
+        }
+        line += " bound \(r.bound.map { String(format: "%.1f", $0) } ?? "-") seconds \(String(format: "%.1f", r.seconds))"
+        print(line)
+        for n in r.notes { print("  note: \(n)") }
+    }
+}
