@@ -52,7 +52,7 @@ public enum Explain {
         let acts = WorkflowSupport.activities(e)
         let days = Array(0..<inst.days)
         var grid: [[[String]]] = inst.workers.indices.map { w in
-            days.map { d in acts[w].filter { $0.day == d }.map { WorkflowSupport.cellText(inst, $0) } }
+            days.map { d in acts[w].filter { $0.day == d }.flatMap { md ? [WorkflowSupport.cellText(inst, $0)] : WorkflowSupport.cellLines(inst, $0) } }
         }
         let workerIDs = inst.workers.map(\.id)
         if md {

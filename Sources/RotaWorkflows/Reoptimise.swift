@@ -96,6 +96,8 @@ public enum Reoptimise {
         }
         // No wall-clock figures: the same inputs give the same bytes.
         doc.seconds = nil
+        let stability = report.objective.terms.stability
+        doc.notes = (doc.notes ?? []) + ["reoptimise: objective includes stability \(stability) against the published rota (freeze before \(inst.freezeBefore.map(inst.format) ?? "none")); check it with the published rota as the scenario's baseline"]
         doc.notes = doc.notes?.isEmpty == true ? nil : doc.notes
         return Result(instance: inst, document: doc, report: report, changes: changes(from: base, to: assignment, inst),
                       status: doc.status, notes: notes, source: source)

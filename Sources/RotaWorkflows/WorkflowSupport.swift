@@ -42,7 +42,7 @@ public enum WorkflowSupport {
                     let info = inst.sessions[s]
                     let p = e.assignment.sessions[s]!
                     let venue = p.venue.map { inst.venues[$0].id }
-                    let venueName = p.venue.map { v in inst.scenario.venues[v].name ?? inst.venues[v].id }
+                    let venueName = p.venue.map { v in WorkflowSupport.venueName(inst, v) }
                     let role = a.isLead ? (info.transportFrom != nil ? "lead (transport)" : "lead") : "second"
                     return WorkflowActivity(worker: inst.workers[w].id, kind: .session, id: info.id, day: a.day,
                                             start: a.interval.start, end: a.interval.end, itemStart: p.start,
@@ -60,6 +60,23 @@ public enum WorkflowSupport {
                 }
             }
         }
+    }
+
+    /// A venue's display name: its `name`, else its location's `name`, else its id.
+    public static func venueName(_ inst: Instance, _ v: Int) -> String {
+        let venue = inst.scenario.venues[v]
+        if let n = venue.name, !n.isEmpty { return n }
+        if let l = inst.scenario.locations.first(where: { $0.id == venue.location }), let n = l.name, !n.isEmpty { return n }
+        return venue.id
+    }
+
+    /// A cell's text on two short lines (time and id; venue, case and role), for plain-text grids.
+    public static func cellLines(_ inst: Instance, _ a: WorkflowActivity) -> [String] {
+        guard a.kind == .session else { return [cellText(inst, a)] }
+        var second = [a.venueID.map { "@\($0)" }, a.caseID.map { "[\($0)]" }].compactMap { $0 }
+        if a.role == "second" { second.append("(2nd)") }
+        if a.role == "lead (transport)" { second.append("(drives)") }
+        return ["\(hhmm(inst, a.itemStart))-\(hhmm(inst, a.itemEnd)) \(a.id)", "  " + second.joined(separator: " ")]
     }
 
     /// `HH:MM` of an absolute minute, on the scenario's wall clock.
