@@ -20,8 +20,21 @@ public struct Scenario: Sendable {
     public var shifts: [Shift] = []
     public var baseline: SolutionDocument?
     public var freezeBefore: LocalDateTime?
+    /// Optional compliance rules (C1, C2); nil: none enabled (see docs/workflows.md).
+    public var compliance: Compliance?
 
     public init(horizon: Horizon) { self.horizon = horizon }
+}
+
+/// Optional working-time compliance rules, off unless the scenario has a `compliance` object.
+/// C1 (rest break) is on when `restBreakMinutes` is given; C2 (average weekly working time over
+/// a reference period, with each worker's `history.pastWeekMinutes`) when `averageWeeklyMaxMinutes` is.
+public struct Compliance: Sendable, Equatable {
+    public var restBreakMinutes: Int?
+    public var restBreakAfterMinutes = 360
+    public var averageWeeklyMaxMinutes: Int?
+    public var referenceWeeks = 17
+    public init() {}
 }
 
 public struct Horizon: Sendable, Equatable {
@@ -112,6 +125,8 @@ public struct Period: Sendable, Equatable {
 public struct WorkerHistory: Sendable, Equatable {
     public var weekendsWorked = 0
     public var shiftCounts: [String: Int] = [:]
+    /// Working minutes of the weeks before the horizon, oldest first (for the optional rule C2).
+    public var pastWeekMinutes: [Int] = []
     public init() {}
 }
 

@@ -165,7 +165,7 @@ struct ScenarioReader {
         guard let doc = object(root, "$", known: ["format", "name", "timeZone", "horizon", "slotMinutes", "travel",
                                                   "travelMatrix", "rules", "weights", "locations", "venues",
                                                   "workers", "cases", "sessions", "shiftTypes", "shifts",
-                                                  "baseline", "freezeBefore", "description"]) else { return nil }
+                                                  "baseline", "freezeBefore", "description", "compliance"]) else { return nil }
         if let f = string(doc, "format", "$"), f != "rota-scenario/1" {
             sink.error("$.format", "format '\(f)' is not supported: this reads 'rota-scenario/1'")
         }
@@ -297,6 +297,20 @@ struct ScenarioReader {
             }
         }
         sc.freezeBefore = dateTime(doc, "freezeBefore", "$")
+        if let c = object(present(doc, "compliance"), "$.compliance", known: ["restBreakMinutes", "restBreakAfterMinutes",
+                                                                               "averageWeeklyMaxMinutes", "referenceWeeks"]) {
+            var comp = Compliance()
+            func positive(_ key: String) -> Int? {
+                guard let v = int(c, key, "$.compliance") else { return nil }
+                if v < 1 { sink.error("$.compliance.\(key)", "must be at least 1, found \(v)"); return nil }
+                return v
+            }
+            comp.restBreakMinutes = positive("restBreakMinutes")
+            comp.restBreakAfterMinutes = positive("restBreakAfterMinutes") ?? 360
+            comp.averageWeeklyMaxMinutes = positive("averageWeeklyMaxMinutes")
+            comp.referenceWeeks = positive("referenceWeeks") ?? 17
+            sc.compliance = comp
+        }
         return sc
     }
 
@@ -370,8 +384,15 @@ struct ScenarioReader {
         w.maxConsecutiveDays = nonNegative("maxConsecutiveDays")
         w.minConsecutiveDays = nonNegative("minConsecutiveDays")
         w.minConsecutiveDaysOff = nonNegative("minConsecutiveDaysOff")
-        if let h = object(present(o, "history"), "\(p).history", known: ["weekendsWorked", "shiftCounts"]) {
+        if let h = object(present(o, "history"), "\(p).history", known: ["weekendsWorked", "shiftCounts", "pastWeekMinutes"]) {
             w.history.weekendsWorked = int(h, "weekendsWorked", "\(p).history") ?? 0
+            for (i, item) in (list(h, "pastWeekMinutes", "\(p).history") ?? []).enumerated() {
+                switch item {
+                case .int(let m) where m >= 0: w.history.pastWeekMinutes.append(m)
+                case .double(let d) where d >= 0 && d == d.rounded(): w.history.pastWeekMinutes.append(Int(d))
+                default: sink.error("\(p).history.pastWeekMinutes[\(i)]", "expected whole minutes ≥ 0, found \(item.kindName)")
+                }
+            }
             if let sc = object(present(h, "shiftCounts"), "\(p).history.shiftCounts") {
                 for k in sc.keys.sorted() { if let v = int(sc, k, "\(p).history.shiftCounts") { w.history.shiftCounts[k] = v } }
             }
