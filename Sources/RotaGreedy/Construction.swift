@@ -170,21 +170,21 @@ extension Engine {
     }
 
     /// Shifts day by day, each filled towards `required` (at least `min`) with the cheapest workers.
-    func constructShifts(lambda: Int) {
+    func constructShifts(lambda: Int, minimumOnly: Bool = false) {
         let order = (0..<nH).sorted { a, b in
             let ha = inst.shifts[a], hb = inst.shifts[b]
             if ha.day != hb.day { return ha.day < hb.day }
             if eligibleShiftWorkers[a].count != eligibleShiftWorkers[b].count { return eligibleShiftWorkers[a].count < eligibleShiftWorkers[b].count }
             return a < b
         }
-        for h in order where !shiftClosed[h] { fillShift(h, lambda: lambda) }
+        for h in order where !shiftClosed[h] { fillShift(h, lambda: lambda, upTo: minimumOnly ? inst.shifts[h].min : nil) }
     }
 
     /// Adds the cheapest workers to shift `h` while that lowers the score (or `min` is not met).
-    func fillShift(_ h: Int, lambda: Int) {
+    func fillShift(_ h: Int, lambda: Int, upTo: Int? = nil) {
         do {
             let sh = inst.shifts[h]
-            while shiftW[h].count < sh.max {
+            while shiftW[h].count < min(sh.max, upTo ?? sh.max) {
                 var best: (Int, Int)?
                 for w in eligibleShiftWorkers[h] where !shiftW[h].contains(w) {
                     guard let d = shiftAddDelta(h, w, lambda: lambda) else { continue }

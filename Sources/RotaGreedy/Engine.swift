@@ -82,6 +82,8 @@ final class Engine {
     var sWeek: [Int]
     var sTypes: [Int]
 
+    static let maxCandidates = 40
+
     init(_ inst: Instance) {
         self.inst = inst
         nW = inst.workers.count; nS = inst.sessions.count; nH = inst.shifts.count; D = inst.days
@@ -141,6 +143,17 @@ final class Engine {
             let excluded = inst.cases[info.caseIndex].excluded
             for (w, wk) in inst.workers.enumerated() where !excluded.contains(w) && info.skills.allSatisfy(wk.skills.contains) {
                 ew[s].append(w)
+            }
+            // Large teams: keep the nearest workers (and the case's and preferred ones), so the
+            // candidate set is bounded whatever the team size.
+            if ew[s].count > Engine.maxCandidates {
+                let places = info.venues.map { inst.venues[$0].location } + (info.transportFrom.map { [$0] } ?? [])
+                let keep = Set([inst.cases[info.caseIndex].allocatedWorker].compactMap { $0 }).union(info.preferred)
+                func dist(_ w: Int) -> Int {
+                    places.isEmpty ? 0 : places.map { inst.travel.minutes(inst.workers[w].base, $0) }.min()!
+                }
+                let ranked = ew[s].map { (keep.contains($0) ? -1 : dist($0), $0) }.sorted { $0 < $1 }
+                ew[s] = ranked.prefix(Engine.maxCandidates).map(\.1).sorted()
             }
             maxLen = max(maxLen, info.duration)
         }

@@ -32,6 +32,7 @@ public struct GreedySolver: Sendable {
         var rng = SplitMix64(seed: options.seed)
         // Sessions that cost more to leave out than any shift's shortfall go first.
         let shiftStake = instance.shifts.map(\.underWeight).max() ?? 0
+        e.constructShifts(lambda: lambda0, minimumOnly: true)
         e.constructSessions(lambda: lambda0, rng: &rng, minCost: shiftStake)
         e.constructShifts(lambda: lambda0)
         e.constructSessions(lambda: lambda0, rng: &rng)
@@ -43,11 +44,13 @@ public struct GreedySolver: Sendable {
 
         var final = greedy
         var solverName = "greedy"
-        if localSearch && (options.timeLimit > tGreedy || greedyPenalty > 0) {
+        if (localSearch && options.timeLimit > tGreedy) || greedyPenalty > 0 {
             let ls = LocalSearch(e, seed: options.seed ^ 0x5EED, lambda: lambda0)
             let limit = max(options.timeLimit, tGreedy + 0.5)
             let idle = maxIdleMoves > 0 ? maxIdleMoves : Int.max
-            let (best, iters) = ls.run(until: { elapsed() >= limit * 0.95 }, maxIdle: greedyPenalty > 0 ? Int.max : idle,
+            let repairOnly = !localSearch
+            let (best, iters) = ls.run(until: { elapsed() >= limit * 0.95 || (repairOnly && e.totalPenalty == 0) },
+                                       maxIdle: greedyPenalty > 0 ? Int.max : idle,
                                        verify: { _ in true })
             let improved = (best.penalty == 0 && greedyPenalty > 0) || (best.penalty == greedyPenalty && best.cost < greedyCost)
                 || best.penalty < greedyPenalty

@@ -94,7 +94,8 @@ extension Engine {
                 if let open = ven.open, !open.containsWhole(Interval(t, t + info.duration)) {
                     venueLines.append("\(ven.id) is not open at the session's times")
                 } else {
-                    venueLines.append("\(ven.id) has no free room \(hhmm(t))-\(hhmm(starts[s].last! + info.duration)) on \(inst.clock.date(ofDay: inst.clock.dayIndex(of: t)))")
+                    let win = info.windows.first { $0.start <= t && t < $0.end } ?? Interval(t, t + info.duration)
+                    venueLines.append("\(ven.id) has no free room \(hhmm(win.start))-\(hhmm(win.end)) on \(inst.clock.date(ofDay: inst.clock.dayIndex(of: t)))")
                 }
             }
         }
