@@ -24,7 +24,7 @@ public enum Explain {
             return "The solution holds no rota (status \(doc.status) by \(doc.solver)).\n"
                 + (doc.reasons ?? []).map { "  \($0)\n" }.joined()
         }
-        func heading(_ s: String) { out.append(""); out.append(md ? "## \(s)" : "\(s)\n" + String(repeating: "=", count: s.count)) }
+        func heading(_ s: String) { out.append(""); out.append(md ? "## \(s)\n" : "\(s)\n" + String(repeating: "=", count: s.count)) }
 
         // Head.
         let title = "Rota explained: \(inst.scenario.name.isEmpty ? "(unnamed scenario)" : inst.scenario.name)"
