@@ -31,6 +31,8 @@ public enum Checker {
         let e = Evaluation(instance: instance, assignment: assignment)
         var violations: [Violation] = []
         for rule in hardRules { violations += rule.check(e) }
+        // The optional compliance rules, only where the scenario enables them.
+        violations += optionalViolations(e)
         return CheckReport(violations: violations, otherProblems: [], objective: e.objective(),
                            objectiveMismatch: false, statedObjective: nil, evaluation: e)
     }

@@ -16,7 +16,7 @@ public enum Explain {
 
     public static func render(_ doc: SolutionDocument, instance inst: Instance, options: Options = .init()) -> String {
         // The optional compliance rules (C1, C2) count when the scenario enables them.
-        let report = Checker.checkWithCompliance(doc, in: inst)
+        let report = Checker.check(doc, in: inst)
         let e = report.evaluation
         let md = options.markdown
         var out: [String] = []

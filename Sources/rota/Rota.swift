@@ -12,7 +12,8 @@ struct Rota: ParsableCommand {
         Exit codes: 0 success (check: valid), 1 check found the rota invalid, 2 invalid input,
         3 infeasible, 4 solver failure. reoptimise: 0 no change, 10 changed.
         """,
-        subcommands: [SolveCommand.self, CheckCommand.self, ValidateCommand.self])
+        subcommands: [SolveCommand.self, CheckCommand.self, ValidateCommand.self, ExplainCommand.self, WhatIfCommand.self,
+                      ReoptimiseCommand.self, ExportCommand.self, ImportCommand.self])
 }
 
 /// Exit codes shared by every command (documented in the README).

@@ -30,18 +30,18 @@ private func longDay(s3Start: String, compliance: Compliance?, past: [Int] = [])
         var c = Compliance()
         c.restBreakMinutes = 20
         let (inst, a) = try longDay(s3Start: "2026-11-24T12:00", compliance: c)
-        let r = Checker.checkWithCompliance(a, in: inst)
+        let r = Checker.check(a, in: inst)
         #expect(r.violations.map(\.rule) == ["C1"])
         #expect(r.violations.first?.items == ["w-ana"])
         // A 30-minute gap is a break.
         let (inst2, a2) = try longDay(s3Start: "2026-11-24T12:30", compliance: c)
-        #expect(Checker.checkWithCompliance(a2, in: inst2).violations.isEmpty)
+        #expect(Checker.check(a2, in: inst2).violations.isEmpty)
         // A 15-minute gap is not.
         let (inst3, a3) = try longDay(s3Start: "2026-11-24T12:15", compliance: c)
-        #expect(Checker.checkWithCompliance(a3, in: inst3).violations.map(\.rule) == ["C1"])
+        #expect(Checker.check(a3, in: inst3).violations.map(\.rule) == ["C1"])
         // Not enabled: no verdict changes.
         let (inst4, a4) = try longDay(s3Start: "2026-11-24T12:00", compliance: nil)
-        #expect(Checker.checkWithCompliance(a4, in: inst4).violations == Checker.check(a4, in: inst4).violations)
+        #expect(Checker.check(a4, in: inst4).violations == Checker.check(a4, in: inst4).violations)
         #expect(Checker.check(a4, in: inst4).isFeasible)
     }
 
@@ -51,13 +51,13 @@ private func longDay(s3Start: String, compliance: Compliance?, past: [Int] = [])
         c.averageWeeklyMaxMinutes = 2880
         c.referenceWeeks = 17
         let (inst, a) = try longDay(s3Start: "2026-11-24T12:30", compliance: c, past: Array(repeating: 3100, count: 16))
-        let r = Checker.checkWithCompliance(a, in: inst)
+        let r = Checker.check(a, in: inst)
         #expect(r.violations.map(\.rule) == ["C2"])
         let (inst2, a2) = try longDay(s3Start: "2026-11-24T12:30", compliance: c, past: Array(repeating: 2800, count: 16))
-        #expect(Checker.checkWithCompliance(a2, in: inst2).violations.isEmpty)
+        #expect(Checker.check(a2, in: inst2).violations.isEmpty)
         // Only the last 17 weeks count: very old heavy weeks drop out.
         let (inst3, a3) = try longDay(s3Start: "2026-11-24T12:30", compliance: c, past: Array(repeating: 9000, count: 5) + Array(repeating: 2800, count: 16))
-        #expect(Checker.checkWithCompliance(a3, in: inst3).violations.isEmpty)
+        #expect(Checker.check(a3, in: inst3).violations.isEmpty)
     }
 
     @Test("documents without compliance keep every verdict; the reader takes the new fields")
@@ -67,7 +67,7 @@ private func longDay(s3Start: String, compliance: Compliance?, past: [Int] = [])
             let inst = try Instance.load(path: example(name))
             #expect(inst.scenario.compliance == nil)
             let a = TrivialSolver.solve(inst).assignment!
-            #expect(Checker.checkWithCompliance(a, in: inst).violations == Checker.check(a, in: inst).violations, "\(name)")
+            #expect(Checker.check(a, in: inst).violations == Checker.check(a, in: inst).violations, "\(name)")
         }
         let text = """
         {"format": "rota-scenario/1", "horizon": {"start": "2026-11-23", "days": 7},

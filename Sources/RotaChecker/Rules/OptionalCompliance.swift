@@ -86,17 +86,4 @@ extension Checker {
         guard e.instance.scenario.compliance != nil else { return [] }
         return optionalRules.flatMap { $0.check(e) }
     }
-
-    /// `check` plus the optional compliance rules the scenario enables.
-    public static func checkWithCompliance(_ doc: SolutionDocument, in instance: Instance) -> CheckReport {
-        var r = check(doc, in: instance)
-        r.violations += optionalViolations(r.evaluation)
-        return r
-    }
-
-    public static func checkWithCompliance(_ assignment: Assignment, in instance: Instance) -> CheckReport {
-        var r = check(assignment, in: instance)
-        r.violations += optionalViolations(r.evaluation)
-        return r
-    }
 }
