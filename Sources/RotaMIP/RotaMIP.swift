@@ -14,6 +14,10 @@ public struct MIPRotaSolver: Sendable {
     public var maxNonzeros: Int
     /// Name written into results.
     public var name: String
+    /// Whole models above this many (estimated) nonzeros get an LNS warm-up when no start is given.
+    public var warmupAbove = 50_000
+    /// Share of the time limit the warm-up may use.
+    public var warmupShare = 0.3
 
     public init(name: String = "glpk", maxNonzeros: Int = 400_000, solve: @escaping SolveFunction) {
         self.solveModel = solve
@@ -37,6 +41,14 @@ public struct MIPRotaSolver: Sendable {
             start = nil
         }
         if estimate <= maxNonzeros {
+            if start == nil && estimate > warmupAbove {
+                // A quick incumbent from the large-neighbourhood search, then the whole model warm-started.
+                var lns = LargeNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
+                                                   deadline: options.timeLimit * warmupShare, elapsed: elapsed)
+                lns.subLimit = 5
+                if let a = lns.run(start: nil), Checker.check(a, in: instance).isFeasible { start = a }
+                notes += lns.notes.map { "warm-up " + $0 }
+            }
             let f = RotaFormulation.buildModel(instance)
             let size = f.size
             notes.append("whole model: \(size.variables) variables, \(size.constraints) rows, \(size.nonzeros) nonzeros")

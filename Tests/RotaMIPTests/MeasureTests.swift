@@ -4,6 +4,7 @@ import Testing
 import RotaModel
 import RotaChecker
 import LinearModel
+import GLPKSolver
 @testable import RotaMIP
 
 /// Measurements (not a check): run with ROTA_MIP_MEASURE=1 (see Benchmarks/mip/run.sh).
@@ -18,6 +19,12 @@ import LinearModel
         "\(repoRoot)/examples/recovery-team-oncall.json",
     ])
     func measure(path: String) throws {
+        let env = ProcessInfo.processInfo.environment
+        if let only = env["ROTA_MIP_ONLY"], !path.contains(only) { return }
+        let fp = env["ROTA_MIP_FP"] != nil
+        let solveFn: MIPRotaSolver.SolveFunction = { model, warm, limit in
+            try GLPKSolver(options: GLPKOptions(timeLimit: limit, feasibilityPump: fp, proximitySearch: fp)).solve(model, warmStart: warm)
+        }
         let inst = try Instance.load(path: path)
         let t0 = Date()
         let est = RotaFormulation.estimatedNonzeros(inst)
@@ -26,8 +33,8 @@ import LinearModel
             let f = RotaFormulation.buildModel(inst)
             sizeText += ", built \(f.size.variables) vars \(f.size.constraints) rows \(f.size.nonzeros) nnz in \(String(format: "%.2f", Date().timeIntervalSince(t0))) s"
         }
-        let r = MIPRotaSolver(solve: glpk).solve(inst, options: SolveOptions(timeLimit: MeasureTests.limit))
-        var line = "MEASURE \(URL(fileURLWithPath: path).lastPathComponent): \(sizeText); status \(r.status) solver \(r.solver)"
+        let r = MIPRotaSolver(solve: solveFn).solve(inst, options: SolveOptions(timeLimit: MeasureTests.limit))
+        var line = "MEASURE\(fp ? " (fp+ps)" : "") \(URL(fileURLWithPath: path).lastPathComponent): \(sizeText); status \(r.status) solver \(r.solver)"
         if let a = r.assignment {
             let rep = Checker.check(a, in: inst)
             line += " feasible \(rep.isFeasible) objective \(rep.objective.total) terms \(rep.objective.terms.values)"
