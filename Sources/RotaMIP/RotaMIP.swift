@@ -14,6 +14,8 @@ public struct MIPRotaSolver: Sendable {
     public var maxNonzeros: Int
     /// Name written into results.
     public var name: String
+    /// With a time limit of T seconds, the whole model is built only up to T × this many nonzeros.
+    public var nonzerosPerSecond = 5_000
     /// Whole models above this many (estimated) nonzeros get an LNS warm-up when no start is given.
     public var warmupAbove = 50_000
     /// Share of the time limit the warm-up may use.
@@ -40,7 +42,9 @@ public struct MIPRotaSolver: Sendable {
             notes.append("given start breaks hard rules; not used")
             start = nil
         }
-        if estimate <= maxNonzeros {
+        // The whole model when GLPK can be expected to make progress on it within the time limit.
+        let wholeLimit = min(maxNonzeros, Int(Double(nonzerosPerSecond) * options.timeLimit))
+        if estimate <= wholeLimit {
             if start == nil && estimate > warmupAbove {
                 // A quick incumbent from the large-neighbourhood search, then the whole model warm-started.
                 var lns = LargeNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
