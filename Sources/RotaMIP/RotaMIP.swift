@@ -15,11 +15,11 @@ public struct MIPRotaSolver: Sendable {
     /// Name written into results.
     public var name: String
     /// With a time limit of T seconds, the whole model is built only up to T × this many nonzeros.
-    public var nonzerosPerSecond = 5_000
+    public var nonzerosPerSecond = 7_000
     /// Whole models above this many (estimated) nonzeros get an LNS warm-up when no start is given.
     public var warmupAbove = 50_000
     /// Share of the time limit the warm-up may use.
-    public var warmupShare = 0.3
+    public var warmupShare = 0.2
 
     public init(name: String = "glpk", maxNonzeros: Int = 400_000, solve: @escaping SolveFunction) {
         self.solveModel = solve
