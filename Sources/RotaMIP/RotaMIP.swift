@@ -21,7 +21,7 @@ public struct MIPRotaSolver: Sendable {
     /// Share of the time limit the warm-up may use.
     public var warmupShare = 0.2
 
-    public init(name: String = "glpk", maxNonzeros: Int = 400_000, solve: @escaping SolveFunction) {
+    public init(name: String = "glpk", maxNonzeros: Int = 250_000, solve: @escaping SolveFunction) {
         self.solveModel = solve
         self.maxNonzeros = maxNonzeros
         self.name = name
