@@ -65,6 +65,8 @@ public struct GLPKOptions: Sendable {
     public var feasibilityPump: Bool
     /// Proximity search heuristic (`ps_heur`).
     public var proximitySearch: Bool
+    /// The share of the remaining time proximity search may use (`ps_tm_lim`); it ignores `tm_lim`.
+    public var proximitySearchShare: Double = 0.3
     /// Hand the model's names to GLPK (only useful for GLPK's own diagnostics; costs time).
     public var passNames: Bool
     /// Receives GLPK's terminal output when its level is `.debug` or `.trace`; otherwise GLPK is silent.

@@ -98,6 +98,12 @@ struct SolveRun {
         parameters.clq_cuts = options.cuts.clique ? GLP_ON : GLP_OFF
         parameters.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
         parameters.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
+        // Proximity search has its own clock (`ps_tm_lim`, 60 s by default) and ignores `tm_lim`:
+        // give it a share of the remaining time so the whole solve honours the limit.
+        if options.proximitySearch {
+            let share = options.proximitySearchShare * Double(clock.remainingMilliseconds)
+            parameters.ps_tm_lim = Int32(max(1, min(Double(Int32.max), share)))
+        }
         parameters.cb_func = BranchAndCutContext.callback
         parameters.cb_info = Unmanaged.passUnretained(context).toOpaque()
         let code = withExtendedLifetime(context) { glp_intopt(problem, &parameters) }
