@@ -143,8 +143,13 @@ public struct SolveRunner: Sendable {
         if status == "optimal", let b = bound, Double(report.objective.total) > b + 1e-6 { status = "feasible" }
         if status == "feasible", let b = bound, Double(report.objective.total) <= b + 1e-6 { status = "optimal" }
         if attempts.count > 1 { notes.append("chosen: \(winner.solver) (the best valid answer)") }
+        // Every unassigned session gets its reasons, whichever solver answered.
+        var reasons = winner.reasons
+        for (s, p) in winner.assignment!.sessions.enumerated() where p == nil && (reasons[s] ?? []).isEmpty {
+            reasons[s] = WorkflowReasons.reasons(for: s, in: report.evaluation)
+        }
         let doc = SolutionWriter.document(for: winner.assignment!, in: instance, status: status, solver: winner.solver,
-                                          bound: bound, seconds: seconds, reasons: winner.reasons, notes: notes)
+                                          bound: bound, seconds: seconds, reasons: reasons, notes: notes)
         return SolveOutcome(document: doc, report: report, attempts: attempts)
     }
 

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import RotaChecker
+import RotaModel
+import RotaWorkflows
+
+/// The orchestration: every answer judged by the checker, the best valid one kept, honest status.
+@Suite("SolveRunner") struct SolveRunnerTests {
+    static let tiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/small/tiny.json").path
+
+    /// A rota for tiny.json that places s1 with w1 at its first grid start, everything else empty.
+    static func partial(_ inst: Instance) -> Assignment {
+        var a = Assignment.empty(for: inst)
+        let s = inst.sessions[0]
+        let start = inst.candidateStarts(s)[0]
+        let w = inst.workers.indices.first { w in s.skills.allSatisfy { inst.workers[w].skills.contains($0) } }!
+        a.sessions[0] = SessionPlacement(workers: [w], start: start, venue: s.venues.first)
+        let c = s.caseIndex
+        if inst.cases[c].allocatedWorker == nil { a.allocations[c] = w }
+        return a
+    }
+
+    @Test func invalidAnswerIsRejectedAndReasonsAreFilled() throws {
+        let inst = try Instance.load(path: Self.tiny)
+        let good = Self.partial(inst)
+        #expect(Checker.check(good, in: inst).isFeasible)
+        var overlapping = good
+        overlapping.sessions[1] = SessionPlacement(workers: good.sessions[0]!.workers, start: good.sessions[0]!.start, venue: good.sessions[0]!.venue)
+        let bad = overlapping
+        #expect(!Checker.check(bad, in: inst).isFeasible)
+        let backends = SolveRunner.Backends(
+            greedy: { _, _ in SolverResult(assignment: good, status: .feasible, solver: "stub-good", seconds: 0) },
+            glpk: { _, _ in SolverResult(assignment: bad, status: .optimal, bound: 0, solver: "stub-bad", seconds: 0) },
+            fitsWholeModel: { _ in true })
+        let out = SolveRunner(backends: backends).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1))
+        #expect(out.document.solver == "stub-good")
+        #expect(out.document.status == "feasible")     // the bad answer's "optimal" is not believed
+        #expect(out.document.notes?.contains { $0.contains("stub-bad: answer rejected by the checker") } == true)
+        let unassigned = out.document.sessions.filter { !$0.isAssigned }
+        #expect(unassigned.count == inst.sessions.count - 1)
+        #expect(unassigned.allSatisfy { !($0.reasons ?? []).isEmpty })
+        #expect(Checker.check(out.document, in: inst).isValid)
+    }
+
+    @Test func optimalOnlyWhenProved() throws {
+        let inst = try Instance.load(path: Self.tiny)
+        let good = Self.partial(inst)
+        let objective = Checker.check(good, in: inst).objective.total
+        let proved = SolveRunner.Backends(
+            greedy: { _, _ in SolverResult(assignment: good, status: .feasible, solver: "heuristic", seconds: 0) },
+            glpk: { _, _ in SolverResult(assignment: good, status: .optimal, bound: Double(objective), solver: "exact", seconds: 0) },
+            fitsWholeModel: { _ in true })
+        #expect(SolveRunner(backends: proved).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1)).document.status == "optimal")
+        let unproved = SolveRunner.Backends(
+            greedy: { _, _ in SolverResult(assignment: good, status: .feasible, solver: "heuristic", seconds: 0) },
+            glpk: { _, _ in SolverResult(assignment: good, status: .feasible, bound: Double(objective) - 50, solver: "exact", seconds: 0) },
+            fitsWholeModel: { _ in true })
+        let doc = SolveRunner(backends: unproved).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1)).document
+        #expect(doc.status == "feasible" && doc.bound == Double(objective) - 50)
+    }
+
+    @Test func noValidAnswerIsAnError() throws {
+        let inst = try Instance.load(path: Self.tiny)
+        let none = SolveRunner.Backends(
+            greedy: { _, _ in SolverResult(assignment: nil, status: .error, solver: "g", seconds: 0, notes: ["gave up"]) },
+            glpk: { _, _ in SolverResult(assignment: nil, status: .infeasible, solver: "m", seconds: 0) })
+        let doc = SolveRunner(backends: none).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1)).document
+        #expect(doc.status == "infeasible")
+        #expect(doc.sessions.isEmpty && doc.objective == nil)
+    }
+}
