@@ -130,6 +130,22 @@ public struct RotaFormulation: Sendable {
     let under: [Variable]
     let over: [Variable]
     let placementKey: [PlacementKey: Int]
+    /// Soft minimums (`buildModel(_:fixed:softMinimums:)`): the slack of each softened row.
+    let softRows: [SoftRow]
+    /// The penalty P of one unit of slack on an H10 run row or an H11 `min` row, and of one hour short
+    /// on an H7 minimum (P/60 a minute); 0 in the exact model. P = 10 × the largest absolute objective
+    /// coefficient of the exact model (at least 10).
+    public let softPenalty: Double
+
+    /// A row `Σ coefs·vars (sense) rhs` made soft by a slack variable with penalty.
+    struct SoftRow: Sendable {
+        let slack: Variable
+        let vars: [Variable]
+        let coefs: [Double]
+        /// `.greaterOrEqual`: slack = max(0, rhs − lhs); `.lessOrEqual`: slack = max(0, lhs − rhs).
+        let sense: ConstraintSense
+        let rhs: Double
+    }
 
     struct PlacementKey: Hashable, Sendable { let s: Int, start: Int, venue: Int?, loc: Int }
 

@@ -5,13 +5,17 @@ import LinearModel
 
 extension RotaFormulation {
     /// Builds the exact model of `instance` (or of the sub-problem `fixed` leaves free).
-    public static func buildModel(_ instance: Instance, fixed: Restriction? = nil) -> RotaFormulation {
+    ///
+    /// With `softMinimums`, the minimums H7 (weekly and total minutes), H10 (runs of working days and of
+    /// days off) and H11 (`min` workers on a shift) get slack variables with a large penalty
+    /// (``softPenalty``), so every rota that breaks only those minimums is a point of the model.
+    public static func buildModel(_ instance: Instance, fixed: Restriction? = nil, softMinimums: Bool = false) -> RotaFormulation {
         let o = enumerate(instance, restriction: fixed)
-        return build(instance, o)
+        return build(instance, o, soft: softMinimums)
     }
 
     // swiftlint:disable:next function_body_length
-    static func build(_ inst: Instance, _ opt: OptionSet) -> RotaFormulation {
+    static func build(_ inst: Instance, _ opt: OptionSet, soft: Bool = false) -> RotaFormulation {
         var o = opt
         var m = MIPModel()
         let wt = inst.weights
@@ -20,6 +24,17 @@ extension RotaFormulation {
         let baseline = Assignment.baseline(of: inst)
         func row(_ vars: [Variable], _ coefs: [Double], _ sense: ConstraintSense, _ rhs: Double) {
             m.addConstraint(variables: vars, coefficients: coefs, sense: sense, rhs: rhs)
+        }
+        // Soft minimums: the slack's penalty (per unit, relative to P) is set at the end, once the
+        // largest objective coefficient of the exact model is known.
+        var softRows: [SoftRow] = []
+        var softScale: [Double] = []
+        func minimumRow(_ vars: [Variable], _ coefs: [Double], _ sense: ConstraintSense, _ rhs: Double, scale: Double) {
+            guard soft else { row(vars, coefs, sense, rhs); return }
+            let s = m.addVariable(lower: 0, kind: .continuous)
+            row(vars + [s], coefs + [sense == .greaterOrEqual ? 1 : -1], sense, rhs)
+            softRows.append(SoftRow(slack: s, vars: vars, coefs: coefs, sense: sense, rhs: rhs))
+            softScale.append(scale)
         }
 
         // Sessions: placement, lead and helper variables.
@@ -145,7 +160,7 @@ extension RotaFormulation {
             under.append(uv); over.append(ov)
             row(zs + [uv], ones + [1], .greaterOrEqual, Double(shift.required))
             row(zs + [ov], ones + [-1], .lessOrEqual, Double(shift.required))
-            if shift.min > 0 { row(zs, ones, .greaterOrEqual, Double(shift.min)) }
+            if shift.min > 0 { minimumRow(zs, ones, .greaterOrEqual, Double(shift.min), scale: 1) }
             row(zs, ones, .lessOrEqual, Double(shift.max))
         }
         // Node variables.
@@ -297,13 +312,13 @@ extension RotaFormulation {
             let k = worker.minConsecutiveDays
             if k >= 2 {
                 for d in 1..<days { for j in 1..<k where d + j <= days - 1 {
-                    row([wd[d], wd[d - 1], wd[d + j]], [1, -1, -1], .lessOrEqual, 0)
+                    minimumRow([wd[d], wd[d - 1], wd[d + j]], [1, -1, -1], .lessOrEqual, 0, scale: 1)
                 } }
             }
             let koff = worker.minConsecutiveDaysOff
             if koff >= 2 {
                 for d in 1..<days { for j in 1..<koff where d + j <= days - 1 {
-                    row([wd[d - 1], wd[d], wd[d + j]], [1, -1, 1], .lessOrEqual, 1)
+                    minimumRow([wd[d - 1], wd[d], wd[d + j]], [1, -1, 1], .lessOrEqual, 1, scale: 1)
                 } }
             }
         }
@@ -324,7 +339,7 @@ extension RotaFormulation {
                 total += t
                 let vs = t.map(\.0), cs = t.map(\.1)
                 if !t.isEmpty { row(vs, cs, .lessOrEqual, Double(worker.maxWeeklyMinutes)) }
-                if worker.minWeeklyMinutes > 0 { row(vs, cs, .greaterOrEqual, Double(worker.minWeeklyMinutes)) }
+                if worker.minWeeklyMinutes > 0 { minimumRow(vs, cs, .greaterOrEqual, Double(worker.minWeeklyMinutes), scale: 1.0 / 60) }
                 if let contract = worker.contractMinutes, !t.isEmpty {
                     let ot = m.addVariable(lower: 0, objective: Double(wt.overtimeMinute))
                     overtime[w][k] = ot
@@ -332,7 +347,9 @@ extension RotaFormulation {
                 }
             }
             if let mx = worker.maxTotalMinutes { row(total.map(\.0), total.map(\.1), .lessOrEqual, Double(mx)) }
-            if worker.minTotalMinutes > 0 { row(total.map(\.0), total.map(\.1), .greaterOrEqual, Double(worker.minTotalMinutes)) }
+            if worker.minTotalMinutes > 0 {
+                minimumRow(total.map(\.0), total.map(\.1), .greaterOrEqual, Double(worker.minTotalMinutes), scale: 1.0 / 60)
+            }
         }
 
         // Fairness.
@@ -397,9 +414,17 @@ extension RotaFormulation {
         }
 
         m.objectiveConstant = constant
+        var penalty = 0.0
+        if soft {
+            var largest = 0.0
+            for j in 0..<m.numVariables { largest = max(largest, abs(m.objectiveCoefficient(of: Variable(index: j)))) }
+            penalty = 10 * max(1, largest)
+            for (r, scale) in zip(softRows, softScale) { m.setObjectiveCoefficient(penalty * scale, for: r.slack) }
+        }
         return RotaFormulation(model: m, instance: inst, options: o, y: y, leadVar: leadVar, helperVar: helperVar,
                                unassigned: unassigned, shiftVar: shiftVar, allocVar: allocVar, continuityVar: continuityVar,
                                arcs: arcs, arcsOfDay: arcsOfDay, workDay: workDay, weekend: weekend, overtime: overtime,
-                               fairness: fairness, requestVar: requestVar, under: under, over: over, placementKey: key)
+                               fairness: fairness, requestVar: requestVar, under: under, over: over, placementKey: key,
+                               softRows: softRows, softPenalty: penalty)
     }
 }

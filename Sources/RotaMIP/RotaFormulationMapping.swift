@@ -60,7 +60,22 @@ extension RotaFormulation {
             }
         }
         completeAuxiliaries(&v, allocations: assignment.allocations)
+        fillSlacks(&v)
         return v
+    }
+
+    /// Sets the slacks of the soft minimums to the shortfall of their rows.
+    func fillSlacks(_ v: inout [Double]) {
+        for r in softRows {
+            var lhs = 0.0
+            for (x, c) in zip(r.vars, r.coefs) { lhs += c * v[x.index] }
+            v[r.slack.index] = r.sense == .greaterOrEqual ? max(0, r.rhs - lhs) : max(0, lhs - r.rhs)
+        }
+    }
+
+    /// The penalty the soft minimums add at a point (0 in the exact model).
+    public func minimumsPenalty(at values: [Double]) -> Double {
+        softRows.reduce(0) { $0 + model.objectiveCoefficient(of: $1.slack) * values[$1.slack.index] }
     }
 
     /// Sets every auxiliary variable (routes, working days, weekends, overtime, continuity,

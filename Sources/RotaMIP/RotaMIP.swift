@@ -20,6 +20,17 @@ public struct MIPRotaSolver: Sendable {
     public var warmupAbove = 50_000
     /// Share of the time limit the warm-up may use.
     public var warmupShare = 0.2
+    /// A rota to start from when `options.start` is absent or breaks hard rules: the orchestrator's
+    /// greedy rota, passed even when it breaks minimums (H7 minimum minutes, H10 minimum runs, H11 `min`).
+    /// Used only when it is feasible or breaks nothing but those minimums.
+    public var fallbackStart: Assignment?
+    /// Shift-only instances (no sessions): a large-neighbourhood search on the model with soft minimums
+    /// (`SoftNeighbourhoodSearch`) runs first; it accepts a start that breaks only minimums.
+    public var softSearch = true
+    /// Share of the time limit the soft search has before the whole model (when the whole model fits).
+    public var softSearchShare = 0.6
+    /// Time limit of one soft sub-problem (seconds).
+    public var softSubLimit = 3.0
 
     public init(name: String = "glpk", maxNonzeros: Int = 250_000, solve: @escaping SolveFunction) {
         self.solveModel = solve
@@ -38,14 +49,43 @@ public struct MIPRotaSolver: Sendable {
         let estimate = RotaFormulation.estimatedNonzeros(instance)
         notes.append("estimated nonzeros of the whole model: \(estimate)")
         var start = options.start
-        if let s = start, !Checker.check(s, in: instance).isFeasible {
-            notes.append("given start breaks hard rules; not used")
-            start = nil
+        var softStart: Assignment?
+        if let s = start {
+            let report = Checker.check(s, in: instance)
+            if !report.isFeasible {
+                if breaksOnlyMinimums(report) { softStart = s }
+                notes.append("given start breaks hard rules; " + (softStart == nil ? "not used" : "only minimums, so the soft search starts from it"))
+                start = nil
+            }
+        }
+        if start == nil, let fb = fallbackStart {
+            let report = Checker.check(fb, in: instance)
+            if report.isFeasible { start = fb } else if softStart == nil, breaksOnlyMinimums(report) { softStart = fb }
+            notes.append("fallback start: " + (report.isFeasible ? "valid" : softStart != nil ? "breaks only minimums" : "breaks hard rules; not used"))
         }
         // The whole model when GLPK can be expected to make progress on it within the time limit.
         let wholeLimit = min(maxNonzeros, Int(Double(nonzerosPerSecond) * options.timeLimit))
+        var softSearched = false
+        if softSearch && instance.sessions.isEmpty && !instance.shifts.isEmpty {
+            // Shift rostering: LNS on the model with soft minimums, then (when it fits) the whole model
+            // warm-started from the best valid rota.
+            let share = estimate <= wholeLimit ? softSearchShare : 1
+            var soft = SoftNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
+                                               deadline: options.timeLimit * share, elapsed: elapsed)
+            soft.subLimit = softSubLimit
+            let found = soft.run(start: start ?? softStart)
+            notes += soft.notes
+            softSearched = true
+            if let a = found { start = a }
+            if estimate > wholeLimit {
+                guard let a = found else {
+                    return SolverResult(assignment: nil, status: .error, solver: name + "-softlns", seconds: elapsed(), notes: notes)
+                }
+                return SolverResult(assignment: a, status: .feasible, bound: nil, solver: name + "-softlns", seconds: elapsed(), notes: notes)
+            }
+        }
         if estimate <= wholeLimit {
-            if start == nil && estimate > warmupAbove {
+            if start == nil && estimate > warmupAbove && !softSearched {
                 // A quick incumbent from the large-neighbourhood search, then the whole model warm-started.
                 var lns = LargeNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
                                                    deadline: options.timeLimit * warmupShare, elapsed: elapsed)
