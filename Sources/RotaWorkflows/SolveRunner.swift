@@ -81,7 +81,7 @@ public struct SolveRunner: Sendable {
             let greedyShare = options.timeLimit * (whole ? 0.15 : 0.4)
             let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
             if let a = warm.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
-            o.timeLimit = max(1, options.timeLimit - elapsed())
+            o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
             run("glpk") { glpk(instance, o) }
         case .auto:
             // Whole model small enough: a short native run warm-starts GLPK, which may prove
@@ -93,7 +93,7 @@ public struct SolveRunner: Sendable {
             if let glpk = backends.glpk {
                 var o = options
                 if let a = attempts.last?.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
-                o.timeLimit = max(1, options.timeLimit - elapsed())
+                o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
                 run("glpk") { glpk(instance, o) }
                 notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
                                    : "auto: the integer program is too large to solve whole (\(instance.sessions.count) sessions, \(instance.workers.count) workers), so GLPK re-optimised parts of the native solver's rota")
