@@ -30,7 +30,7 @@ public struct MIPRotaSolver: Sendable {
     /// Share of the time limit the soft search has before the whole model (when the whole model fits).
     public var softSearchShare = 0.6
     /// Time limit of one soft sub-problem (seconds).
-    public var softSubLimit = 3.0
+    public var softSubLimit = 2.0
 
     public init(name: String = "glpk", maxNonzeros: Int = 250_000, solve: @escaping SolveFunction) {
         self.solveModel = solve

@@ -45,3 +45,30 @@ import GLPKSolver
         for n in r.notes { print("  note: \(n)") }
     }
 }
+
+/// Curtois & Qu measurements with the backend's GLPK settings (feasibility pump, proximity search):
+/// ROTA_MIP_CURTOIS=/tmp/i7.json (converted by `rota import curtois`), ROTA_MIP_LIMIT, ROTA_MIP_SUB (sub-MIP seconds).
+@Suite struct CurtoisMeasureTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ROTA_MIP_CURTOIS"] != nil))
+    func measureCurtois() throws {
+        let env = ProcessInfo.processInfo.environment
+        let inst = try Instance.load(path: env["ROTA_MIP_CURTOIS"]!)
+        var solver = MIPRotaSolver(name: "glpk") { model, warm, seconds in
+            var glpk = GLPKOptions(timeLimit: seconds, feasibilityPump: true, proximitySearch: true)
+            glpk.proximitySearchShare = 0.5
+            return try GLPKSolver(options: glpk).solve(model, warmStart: warm)
+        }
+        if let s = env["ROTA_MIP_SUB"].flatMap(Double.init) { solver.softSubLimit = s }
+        if let s = env["ROTA_MIP_SHARE"].flatMap(Double.init) { solver.softSearchShare = s }
+        let r = solver.solve(inst, options: SolveOptions(timeLimit: MeasureTests.limit))
+        var line = "MEASURE \(env["ROTA_MIP_CURTOIS"]!): status \(r.status) solver \(r.solver)"
+        if let a = r.assignment {
+            let rep = Checker.check(a, in: inst)
+            line += " feasible \(rep.isFeasible) objective \(rep.objective.total) terms \(rep.objective.terms)"
+            #expect(rep.isFeasible)
+        }
+        line += " bound \(r.bound.map { String(format: "%.1f", $0) } ?? "-") seconds \(String(format: "%.1f", r.seconds))"
+        print(line)
+        for n in r.notes { print("  note: \(n)") }
+    }
+}

@@ -198,3 +198,49 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
         #expect(Checker.check(a, in: inst).isFeasible)
     }
 }
+
+/// The model with soft minimums: every rota that breaks only H7/H10/H11 minimums is a feasible point,
+/// its objective is the checker's plus the penalty, and the penalty is zero exactly for valid rotas.
+@Suite struct SoftMinimumTests {
+    /// A shared example with minimums added: 2-day minimum runs (work and off), weekly and total minimum minutes.
+    func withMinimums(_ team: String) throws -> Instance {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(sharedExamples)/\(team).scenario.json"))
+        var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var rules = json["rules"] as? [String: Any] ?? [:]
+        rules["minConsecutiveDays"] = 2; rules["minConsecutiveDaysOff"] = 2
+        json["rules"] = rules
+        json["workers"] = (json["workers"] as? [[String: Any]] ?? []).map { w in
+            var w = w; w["minMinutes"] = 240; w["minTotalMinutes"] = 600; return w
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("soft-\(team)-\(getpid()).json")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try load(url.path)
+    }
+
+    @Test(arguments: ["team-7001", "team-7002", "team-7003"])
+    func minimumBreakersArePoints(team: String) throws {
+        let inst = try withMinimums(team)
+        let f = RotaFormulation.buildModel(inst, softMinimums: true)
+        #expect(f.softPenalty >= 10)
+        let start = try loadSolution("\(sharedExamples)/\(team).valid.json", inst)
+        var rng = TestRNG(state: 5)
+        var minimumOnly = 0
+        for k in 0..<200 {
+            var b = start
+            for _ in 0..<Int.random(in: 0...3, using: &rng) { b = perturb(b, inst, &rng) }
+            let report = Checker.check(b, in: inst)
+            guard breaksOnlyMinimums(report) else { continue }
+            if !report.isFeasible { minimumOnly += 1 }
+            let p = try #require(f.point(for: b), "\(team) \(k): no point for \(report.violatedRules)")
+            let fr = evaluate(f.model, p)
+            #expect(fr.isFeasible, "\(team) \(k): rows \(fr.violatedRows.prefix(3).map { f.model.name(of: $0.row) })")
+            let penalty = f.minimumsPenalty(at: p)
+            #expect(abs(fr.objective - Double(report.objective.total) - penalty) < 1e-6, "\(team) \(k)")
+            #expect((penalty > 1e-9) == !report.isFeasible, "\(team) \(k): penalty \(penalty), \(report.violatedRules)")
+        }
+        #expect(minimumOnly > 0)
+        // The exact model is unchanged: no penalty, the same size as before.
+        #expect(RotaFormulation.buildModel(inst).softPenalty == 0)
+    }
+}
