@@ -69,7 +69,8 @@ public struct MIPRotaSolver: Sendable {
         if softSearch && instance.sessions.isEmpty && !instance.shifts.isEmpty {
             // Shift rostering: LNS on the model with soft minimums, then (when it fits) the whole model
             // warm-started from the best valid rota.
-            let share = estimate <= wholeLimit ? softSearchShare : 1
+            // Without a valid start the whole model rarely finds a rota (Curtois 7, 8, 12): the search gets more time.
+            let share = estimate > wholeLimit ? 1 : start == nil ? max(softSearchShare, 0.85) : softSearchShare
             var soft = SoftNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
                                                deadline: options.timeLimit * share, elapsed: elapsed)
             soft.subLimit = softSubLimit

@@ -91,11 +91,16 @@ struct SoftNeighbourhoodSearch {
         }
         var rounds = 0, accepted = 0, feasibleAt: Double? = report.isFeasible ? elapsed() : nil
         var k = 3, window = 5
+        var buildSeconds = 0.0, solveSeconds = 0.0, optimal = 0
+        var construction: [Int] = start == nil ? Array(0..<nW).shuffled(using: &rng) : []
         while elapsed() < deadline - 0.3 {
             rounds += 1
             let bad = penalty > 0 ? violatedWorkers(report) : []
             var r: Restriction
-            if Int.random(in: 0..<3, using: &rng) == 0 {
+            if let w = construction.popLast() {
+                // Construction from the empty rota: one worker at a time over the whole horizon (small, quick MIPs).
+                r = Restriction(incumbent: incumbent, freeWorkers: [w])
+            } else if Int.random(in: 0..<3, using: &rng) == 0 {
                 // All workers × a window of 3-7 days (around a violated worker's day when repairing).
                 let len = min(days, window + Int.random(in: -1...1, using: &rng))
                 let lo = Int.random(in: 0...(days - len), using: &rng)
@@ -127,12 +132,17 @@ struct SoftNeighbourhoodSearch {
             }
             let limit = min(subLimit, deadline - elapsed())
             guard limit > 0.3 else { break }
+            let t0 = elapsed()
             let f = RotaFormulation.buildModel(inst, fixed: r, softMinimums: true)
             let warm = penalised == nil ? nil : f.point(for: incumbent)
+            let t1 = elapsed()
+            buildSeconds += t1 - t0
             guard let res = try? solveModel(f.model, warm, limit) else { continue }
+            solveSeconds += elapsed() - t1
             let quick = res.termination == .optimal
+            if quick { optimal += 1 }
             // Grow the neighbourhoods while sub-problems are solved to optimality, shrink them when not.
-            if r.freeDays == nil { k = quick ? min(k + 1, 4) : max(2, k - 1) } else { window = quick ? min(window + 1, 6) : max(4, window - 1) }
+            if r.freeWorkers.count == 1 {} else if r.freeDays == nil { k = quick ? min(k + 1, 4) : max(2, k - 1) } else { window = quick ? min(window + 1, 6) : max(4, window - 1) }
             guard let values = res.values, res.hasSolution else { continue }
             let a = f.assignment(from: values)
             let rep = Checker.check(a, in: inst)
@@ -148,7 +158,7 @@ struct SoftNeighbourhoodSearch {
             record(a, rep)
             if feasibleAt == nil && rep.isFeasible { feasibleAt = elapsed() }
         }
-        notes.append("soft LNS: \(rounds) rounds, \(accepted) accepted, penalty \(penalty), "
+        notes.append("soft LNS: \(rounds) rounds (\(optimal) solved to optimality; building \(Int(buildSeconds)) s, solving \(Int(solveSeconds)) s), \(accepted) accepted, penalty \(penalty), "
                      + "first valid rota at \(feasibleAt.map { String(format: "%.1f s", $0) } ?? "never"), best objective \(best.map { "\($0.objective)" } ?? "none")")
         return best?.rota
     }
