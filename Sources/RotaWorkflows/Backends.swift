@@ -19,6 +19,10 @@ extension SolveRunner.Backends {
                     return try GLPKSolver(options: glpk).solve(model, warmStart: warmStart)
                 }.solve(instance, options: options)
             },
-            fitsWholeModel: { instance in RotaFormulation.estimatedNonzeros(instance) <= MIPRotaSolver(solve: { _, _, _ in throw CancellationError() }).maxNonzeros })
+            fitsWholeModel: { instance in
+                // Sizing the model walks every candidate; skip it where the answer is plain.
+                guard instance.sessions.count <= 150 && instance.workers.count <= 60 else { return false }
+                return RotaFormulation.estimatedNonzeros(instance) <= MIPRotaSolver(solve: { _, _, _ in throw CancellationError() }).maxNonzeros
+            })
     }
 }

@@ -65,6 +65,31 @@ public struct SolveRunner: Sendable {
             attempts.append(r)
         }
 
+        /// Runs a backend on its own thread and stops waiting at the time limit (plus a little
+        /// grace): the answer is then what the other attempts found. A backend that cannot be
+        /// interrupted (GLPK inside one call) keeps running until the process ends.
+        func runBounded(_ name: String, _ body: @escaping @Sendable () -> SolverResult) {
+            let box = ResultBox()
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                box.set(body())
+                done.signal()
+            }
+            thread.stackSize = 64 << 20
+            thread.start()
+            let grace = 1 + options.timeLimit * 0.05
+            let wait = max(0.1, options.timeLimit - elapsed() + grace)
+            if done.wait(timeout: .now() + wait) == .timedOut {
+                notes.append("\(name) did not finish within the time limit, so its answer is not used")
+                logger.warning("\(name) did not finish within \(options.timeLimit) s")
+                return
+            }
+            if let r = box.get() {
+                logger.info("\(name): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
+                attempts.append(r)
+            }
+        }
+
         switch choice {
         case .trivial:
             run("trivial") { TrivialSolver.solve(instance) }
@@ -82,23 +107,29 @@ public struct SolveRunner: Sendable {
             let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
             if let a = warm.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
             o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
-            run("glpk") { glpk(instance, o) }
+            let opts = o
+            runBounded("glpk") { glpk(instance, opts) }
         case .auto:
             // Whole model small enough: a short native run warm-starts GLPK, which may prove
-            // optimality. Otherwise the native solver has most of the time and GLPK then
-            // re-optimises sub-problems around its answer.
+            // optimality. Medium: the native solver has most of the time and GLPK then
+            // re-optimises sub-problems around its answer. Large: the native solver alone.
             let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
-            let greedyShare = backends.glpk == nil ? options.timeLimit : options.timeLimit * (whole ? 0.2 : 0.6)
+            let medium = !whole && Self.isSmallForMIP(instance)
+            let useGLPK = backends.glpk != nil && (whole || medium)
+            let greedyShare = useGLPK ? options.timeLimit * (whole ? 0.2 : 0.6) : options.timeLimit
             run("greedy") { backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)) }
-            if let glpk = backends.glpk {
+            if let glpk = backends.glpk, useGLPK {
                 var o = options
                 if let a = attempts.last?.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
                 o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
-                run("glpk") { glpk(instance, o) }
                 notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
-                                   : "auto: the integer program is too large to solve whole (\(instance.sessions.count) sessions, \(instance.workers.count) workers), so GLPK re-optimised parts of the native solver's rota")
-            } else {
+                                   : "auto: the integer program is too large to solve whole, so GLPK re-optimised parts of the native solver's rota")
+                let opts = o
+                runBounded("glpk") { glpk(instance, opts) }
+            } else if backends.glpk == nil {
                 notes.append("auto: GLPK is not available, so the native solver answered")
+            } else {
+                notes.append("auto: the instance is too large for GLPK to help within the time (\(instance.sessions.count) sessions, \(instance.workers.count) workers), so the native solver had the whole time")
             }
         }
 
@@ -156,7 +187,7 @@ public struct SolveRunner: Sendable {
     /// Whether the whole integer program is worth building (the MIP backend itself decides
     /// between the whole model and sub-problems; this only decides whether `auto` tries it).
     public static func isSmallForMIP(_ instance: Instance) -> Bool {
-        instance.sessions.count <= 400 && instance.workers.count <= 200 && instance.shifts.count <= 6000
+        instance.sessions.count <= 150 && instance.workers.count <= 60 && instance.shifts.count <= 6000
     }
 }
 
@@ -176,4 +207,12 @@ public enum TrivialSolver {
         return SolverResult(assignment: a, status: .feasible, solver: "trivial", seconds: 0,
                             notes: ["trivial: every session unassigned and every shift empty (pinned work kept)"])
     }
+}
+
+/// A result handed from a solver thread.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: SolverResult?
+    func set(_ r: SolverResult) { lock.lock(); value = r; lock.unlock() }
+    func get() -> SolverResult? { lock.lock(); defer { lock.unlock() }; return value }
 }
