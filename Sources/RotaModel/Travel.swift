@@ -22,10 +22,20 @@ public struct TravelTable: Sendable {
         for e in matrix { o[e.from * locations.count + e.to] = (e.minutes, e.km) }
         overrides = o
         if count <= 1500 {
+            // Radians and cosines once per location (the same values the formula computes per pair).
+            let phi = lat.map { $0 * .pi / 180 }
+            let cosPhi = phi.map { cos($0) }
             var dm = [Int32](repeating: 0, count: count * count)
             for a in 0..<count {
                 for b in 0..<count where a != b {
-                    let (m, _) = TravelTable.compute(a, b, lat, lon, speedKmh, roadFactor, o)
+                    let m: Int
+                    if let o = o[a * count + b] { m = o.minutes } else {
+                        let dp = (lat[b] - lat[a]) * .pi / 180, dl = (lon[b] - lon[a]) * .pi / 180
+                        let s1 = sin(dp / 2), s2 = sin(dl / 2)
+                        let h = s1 * s1 + cosPhi[a] * cosPhi[b] * s2 * s2
+                        let km = 2 * 6371.0088 * asin(sqrt(h)) * roadFactor
+                        m = Int((km / speedKmh * 60).rounded(.up))
+                    }
                     dm[a * count + b] = Int32(clamping: m)
                 }
             }
