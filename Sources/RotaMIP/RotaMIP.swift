@@ -71,14 +71,16 @@ public struct MIPRotaSolver: Sendable {
             // warm-started from the best valid rota.
             // Without a valid start the whole model rarely finds a rota (Curtois 7, 8, 12): the search gets more time.
             let share = estimate > wholeLimit ? 1 : start == nil ? max(softSearchShare, 0.85) : softSearchShare
+            // Without a valid rota by then, the search keeps the whole time (the whole model finds none either).
             var soft = SoftNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
-                                               deadline: options.timeLimit * share, elapsed: elapsed)
+                                               deadline: options.timeLimit, elapsed: elapsed)
+            soft.handOver = options.timeLimit * share
             soft.subLimit = softSubLimit
             let found = soft.run(start: start ?? softStart)
             notes += soft.notes
             softSearched = true
             if let a = found { start = a }
-            if estimate > wholeLimit {
+            if estimate > wholeLimit || found == nil {
                 guard let a = found else {
                     return SolverResult(assignment: nil, status: .error, solver: name + "-softlns", seconds: elapsed(), notes: notes)
                 }

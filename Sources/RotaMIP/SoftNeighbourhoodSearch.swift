@@ -30,6 +30,8 @@ struct SoftNeighbourhoodSearch {
     let deadline: Double
     let elapsed: () -> Double
     var notes: [String] = []
+    /// Once a valid rota is known, the search stops here (≤ `deadline`); without one it runs to `deadline`.
+    var handOver: Double = .infinity
     /// Time limit of one sub-problem (seconds).
     var subLimit = 3.0
     /// Sub-problems above this size are shrunk.
@@ -93,7 +95,7 @@ struct SoftNeighbourhoodSearch {
         var k = 3, window = 5
         var buildSeconds = 0.0, solveSeconds = 0.0, optimal = 0
         var construction: [Int] = start == nil ? Array(0..<nW).shuffled(using: &rng) : []
-        while elapsed() < deadline - 0.3 {
+        while elapsed() < deadline - 0.3 && !(best != nil && elapsed() >= handOver) {
             rounds += 1
             let bad = penalty > 0 ? violatedWorkers(report) : []
             var r: Restriction
