@@ -105,7 +105,11 @@ public struct SolveRunner: Sendable {
             let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
             let greedyShare = options.timeLimit * (whole ? 0.15 : 0.4)
             let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
-            if let a = warm.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
+            // Even a rota that breaks only minimums is a useful start: the MIP solver checks it.
+            if let a = warm.assignment { o.start = a }
+            // The warm start is an answer too, should GLPK not improve on it in time.
+            attempts.append(warm)
+            notes.append("glpk: warm-started from the native solver's rota")
             o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
             let opts = o
             runBounded("glpk") { glpk(instance, opts) }
@@ -120,7 +124,8 @@ public struct SolveRunner: Sendable {
             run("greedy") { backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)) }
             if let glpk = backends.glpk, useGLPK {
                 var o = options
-                if let a = attempts.last?.assignment, Checker.check(a, in: instance).isFeasible { o.start = a }
+                // Even a rota that breaks only minimums is a useful start: the MIP solver checks it.
+                if let a = attempts.last?.assignment { o.start = a }
                 o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
                 notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
                                    : "auto: the integer program is too large to solve whole, so GLPK re-optimised parts of the native solver's rota")
