@@ -45,3 +45,15 @@ public struct SolveOptions: Sendable {
         self.timeLimit = timeLimit; self.seed = seed; self.threads = threads; self.start = start
     }
 }
+
+/// Seconds elapsed since it was made, on the monotonic clock: what every solver's time limit is
+/// measured with.
+public struct Stopwatch: Sendable {
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    public init() { started = clock.now }
+    public var seconds: Double {
+        let d = clock.now - started
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -17,12 +17,8 @@ public struct GreedySolver: Sendable {
     }
 
     public func solve(_ instance: Instance, options: SolveOptions) -> SolverResult {
-        let clock = ContinuousClock()
-        let t0 = clock.now
-        func elapsed() -> Double {
-            let d = clock.now - t0
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        let stopwatch = Stopwatch()
+        func elapsed() -> Double { stopwatch.seconds }
         var notes: [String] = []
         let lambda0 = 20
         let e = Engine(instance)

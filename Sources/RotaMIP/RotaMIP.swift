@@ -39,12 +39,8 @@ public struct MIPRotaSolver: Sendable {
     }
 
     public func solve(_ instance: Instance, options: SolveOptions) -> SolverResult {
-        let clock = ContinuousClock()
-        let started = clock.now
-        func elapsed() -> Double {
-            let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        let stopwatch = Stopwatch()
+        func elapsed() -> Double { stopwatch.seconds }
         var notes: [String] = []
         let estimate = RotaFormulation.estimatedNonzeros(instance)
         notes.append("estimated nonzeros of the whole model: \(estimate)")

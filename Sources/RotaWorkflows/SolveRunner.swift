@@ -50,12 +50,8 @@ public struct SolveRunner: Sendable {
     }
 
     public func solve(_ instance: Instance, choice: SolverChoice, options: SolveOptions) -> SolveOutcome {
-        let clock = ContinuousClock()
-        let started = clock.now
-        func elapsed() -> Double {
-            let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        }
+        let stopwatch = Stopwatch()
+        func elapsed() -> Double { stopwatch.seconds }
         var attempts: [SolverResult] = []
         var notes: [String] = []
 
