@@ -106,9 +106,7 @@ extension Assignment {
     /// validated with the scenario).
     public static func baseline(of instance: Instance) -> Assignment? {
         guard let b = instance.scenario.baseline else { return nil }
-        var base = read(b, instance: instance).0
-        // Sessions absent from the baseline count as unassigned there; nothing more to do.
-        base.allocations = base.allocations.map { $0 }
-        return base
+        // Sessions absent from the baseline count as unassigned there.
+        return read(b, instance: instance).0
     }
 }

@@ -14,7 +14,6 @@ public struct TravelRule: HardRule {
         for (w, all) in e.activities.enumerated() {
             let acts = all.filter(\.blocking)
             guard acts.count > 1 else { continue }
-            var maxEnd = Int.min
             for j in 0..<acts.count {
                 let b = acts[j]
                 for i in 0..<j {
@@ -27,9 +26,7 @@ public struct TravelRule: HardRule {
                             "\(e.workerID(w)) \(gapText) \(e.describe(a)) at \(e.locationName(a.endLocation)) and \(e.describe(b)) at \(e.locationName(b.startLocation)), and needs \(need) min travel"))
                     }
                 }
-                maxEnd = max(maxEnd, b.interval.end)
             }
-            _ = maxEnd
         }
         return out
     }
