@@ -24,6 +24,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from benchlib import machine  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_DATA = "/work/shared/bench/curtois-qu"
@@ -49,23 +52,6 @@ def find_rota(explicit):
         if os.path.exists(p):
             return p
     return "rota"
-
-
-def machine():
-    cpu = "unknown"
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        nproc = int(subprocess.check_output(["nproc"], text=True).strip())
-    except Exception:
-        nproc = os.cpu_count()
-    return f"{nproc} CPUs ({cpu}), {platform.system()} {platform.release()}"
 
 
 def run(cmd, timeout):
