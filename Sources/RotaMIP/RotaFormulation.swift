@@ -81,6 +81,8 @@ struct OptionSet: Sendable {
     /// Per worker, per day: (shift, worker) standby shift options.
     var standby: [[[Int]]] = []
     var triangle = true
+    /// H10 as a run network per worker (exact model only); false: window rows.
+    var runNetwork = true
 
     func arcCount(_ inst: Instance) -> Int {
         var n = 0
@@ -123,6 +125,8 @@ public struct RotaFormulation: Sendable {
     /// Per worker, per day: arcs indices.
     let arcsOfDay: [[[Int]]]
     let workDay: [[Variable]]
+    /// Per worker: the arcs of its run network (H10), empty when the window rows are used instead.
+    let runArcs: [[RunArc]]
     let weekend: [[Int: Variable]]
     let overtime: [[Variable?]]
     let fairness: [(type: Int, max: Variable, min: Variable, workers: [Int])]

@@ -299,9 +299,16 @@ extension RotaFormulation {
             row(wes, Array(repeating: 1, count: wes.count), .lessOrEqual, Double(mw - worker.historyWeekends))
         }
 
-        // Runs of days (H10).
+        // Runs of days (H10): the run network in the exact model, window rows in the soft one
+        // (whose minimums must be relaxable).
+        var runArcs = [[RunArc]](repeating: [], count: nW)
         for (w, worker) in inst.workers.enumerated() {
             let wd = workDay[w]
+            if !soft && o.runNetwork, let arcs = addRunNetwork(&m, wd: wd, maxRun: worker.maxConsecutiveDays,
+                                                               minRun: worker.minConsecutiveDays, minOff: worker.minConsecutiveDaysOff) {
+                runArcs[w] = arcs
+                continue
+            }
             let mx = worker.maxConsecutiveDays
             if mx < days {
                 for d0 in 0...(days - mx - 1) {
@@ -423,7 +430,7 @@ extension RotaFormulation {
         }
         return RotaFormulation(model: m, instance: inst, options: o, y: y, leadVar: leadVar, helperVar: helperVar,
                                unassigned: unassigned, shiftVar: shiftVar, allocVar: allocVar, continuityVar: continuityVar,
-                               arcs: arcs, arcsOfDay: arcsOfDay, workDay: workDay, weekend: weekend, overtime: overtime,
+                               arcs: arcs, arcsOfDay: arcsOfDay, workDay: workDay, runArcs: runArcs, weekend: weekend, overtime: overtime,
                                fairness: fairness, requestVar: requestVar, under: under, over: over, placementKey: key,
                                softRows: softRows, softPenalty: penalty)
     }

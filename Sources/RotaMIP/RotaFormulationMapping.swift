@@ -108,6 +108,10 @@ extension RotaFormulation {
                     || options.standby[w][d].contains { on(shiftVar[$0][w]!) }
                 v[workDay[w][d].index] = works ? 1 : 0
             }
+            if !runArcs[w].isEmpty {
+                RotaFormulation.setRunArcs(runArcs[w], working: (0..<days).map { v[workDay[w][$0].index] > 0.5 },
+                                           minOff: inst.workers[w].minConsecutiveDaysOff, values: &v)
+            }
             for (k, we) in weekend[w] {
                 let ds = (0..<days).filter { inst.weekend(ofDay: $0) == k }
                 v[we.index] = ds.contains { v[workDay[w][$0].index] > 0.5 } ? 1 : 0

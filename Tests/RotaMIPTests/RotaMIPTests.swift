@@ -244,3 +244,108 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
         #expect(RotaFormulation.buildModel(inst).softPenalty == 0)
     }
 }
+
+/// H10 as a run network: on random rosters of a shift-only scenario whose run rules bind (work runs
+/// 2-4 or 3-5 days, days off in runs of 2 or 3, a day off, weekends capped), the model's point is
+/// feasible exactly when the checker finds the roster valid, with the same objective; and the
+/// network and the window rows give the same optimum.
+@Suite struct RunNetworkTests {
+    static func scenario() throws -> Instance {
+        let days = 12
+        var shifts: [[String: Any]] = []
+        for d in 0..<days {
+            let date = String(format: "2024-01-%02d", d + 1)
+            shifts.append(["id": "E-\(d)", "type": "E", "date": date, "required": 1 + d % 2, "min": 0, "max": 3, "underWeight": 100, "overWeight": 1])
+            shifts.append(["id": "L-\(d)", "type": "L", "date": date, "required": 1, "min": 0, "max": 3, "underWeight": 100, "overWeight": 1])
+        }
+        func worker(_ id: String, _ minRun: Int, _ maxRun: Int, _ minOff: Int, off: Int?) -> [String: Any] {
+            var w: [String: Any] = ["id": id, "base": "ward", "minConsecutiveDays": minRun, "maxConsecutiveDays": maxRun,
+                                    "minConsecutiveDaysOff": minOff, "maxWeekends": 2,
+                                    "requests": [["date": "2024-01-03", "on": true, "shiftType": "E", "weight": 2]]]
+            if let off { w["unavailable"] = [["from": String(format: "2024-01-%02dT00:00", off + 1), "to": String(format: "2024-01-%02dT00:00", off + 2)]] }
+            return w
+        }
+        let json: [String: Any] = [
+            "format": "rota-scenario/1", "name": "runs", "timeZone": "UTC",
+            "horizon": ["start": "2024-01-01", "days": days],
+            "locations": [["id": "ward", "name": "Ward", "lat": 52.0, "lon": -1.0]],
+            "venues": [], "cases": [], "sessions": [],
+            "rules": ["maxShiftsPerDay": 1, "minRestMinutes": 0, "maxWeeklyMinutes": 10080],
+            "shiftTypes": [
+                ["id": "E", "start": "06:00", "durationMinutes": 480, "countedMinutes": 480, "standby": false, "fairness": false, "cannotFollow": []],
+                ["id": "L", "start": "14:00", "durationMinutes": 480, "countedMinutes": 480, "standby": false, "fairness": false, "cannotFollow": ["E"]],
+            ],
+            "shifts": shifts,
+            "workers": [worker("A", 2, 4, 2, off: 5), worker("B", 3, 5, 3, off: nil), worker("C", 1, 3, 2, off: 0)],
+        ]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(getpid()).json")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try load(url.path)
+    }
+
+    /// A random roster made of runs of working days and days off, of lengths around each worker's limits.
+    static func randomRoster(_ inst: Instance, _ rng: inout TestRNG) -> Assignment {
+        var a = Assignment.empty(for: inst)
+        for w in inst.workers.indices {
+            var d = 0
+            var working = Bool.random(using: &rng)
+            while d < inst.days {
+                let info = inst.workers[w]
+                // Lengths around the worker's limits: often right, often one too short or too long.
+                let len = working ? Int.random(in: max(1, info.minConsecutiveDays - 1)...(info.maxConsecutiveDays + 1), using: &rng)
+                                  : Int.random(in: max(1, info.minConsecutiveDaysOff - 1)...(info.minConsecutiveDaysOff + 2), using: &rng)
+                if working {
+                    // Early shifts, then late ones (L's cannotFollow forbids an early shift the day after
+                    // a late one), except now and then, to exercise cannotFollow too.
+                    var late = false
+                    for day in d..<min(inst.days, d + len) {
+                        if !late && Bool.random(using: &rng) { late = true } else if late && Int.random(in: 0..<40, using: &rng) == 0 { late = false }
+                        let off = inst.workers[w].unavailable.contains { $0.start <= inst.shifts[2 * day].interval.start && inst.shifts[2 * day].interval.start < $0.end }
+                        if off && Int.random(in: 0..<4, using: &rng) > 0 { continue }
+                        a.shiftWorkers[2 * day + (late ? 1 : 0)].append(w)
+                    }
+                }
+                d += len
+                working.toggle()
+            }
+        }
+        return a
+    }
+
+    @Test func networkAgreesWithChecker() throws {
+        let inst = try Self.scenario()
+        let f = RotaFormulation.buildModel(inst)
+        #expect(f.runArcs.allSatisfy { !$0.isEmpty }, "every worker has a binding run rule, so every worker gets a network")
+        var rng = TestRNG(state: 21)
+        var valid = 0, brokenRuns = 0
+        var rules: [String: Int] = [:]
+        for k in 0..<600 {
+            let a = Self.randomRoster(inst, &rng)
+            let report = Checker.check(a, in: inst)
+            if report.isFeasible { valid += 1 }
+            if report.violatedRules == ["H10"] { brokenRuns += 1 }
+            for r in report.violatedRules { rules[r, default: 0] += 1 }
+            _ = agree(f, a, "roster \(k)")
+        }
+        #expect(valid >= 5, "random rosters include valid ones (\(valid); rules broken: \(rules))")
+        #expect(brokenRuns >= 50, "random rosters include ones breaking only H10 (\(brokenRuns))")
+    }
+
+    @Test func networkAndWindowRowsHaveTheSameOptimum() throws {
+        let inst = try Self.scenario()
+        let network = RotaFormulation.buildModel(inst)
+        var o = RotaFormulation.enumerate(inst, restriction: nil)
+        o.runNetwork = false
+        let rows = RotaFormulation.build(inst, o)
+        #expect(rows.runArcs.allSatisfy { $0.isEmpty })
+        let a = try glpk(network.model, nil, 60), b = try glpk(rows.model, nil, 60)
+        #expect(a.termination == .optimal && b.termination == .optimal)
+        let va = try #require(a.objective), vb = try #require(b.objective)
+        #expect(abs(va - vb) < 1e-6)
+        let roster = network.assignment(from: try #require(a.values))
+        let report = Checker.check(roster, in: inst)
+        #expect(report.isFeasible)
+        #expect(Double(report.objective.total) == va)
+    }
+}
