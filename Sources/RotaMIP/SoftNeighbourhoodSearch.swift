@@ -135,7 +135,8 @@ struct SoftNeighbourhoodSearch {
             let limit = min(subLimit, deadline - elapsed())
             guard limit > 0.3 else { break }
             let t0 = elapsed()
-            let f = RotaFormulation.buildModel(inst, fixed: r, softMinimums: true)
+            // Once the incumbent is valid, sub-problems are exact (with the run network, whose LP is tighter).
+            let f = RotaFormulation.buildModel(inst, fixed: r, softMinimums: penalty > 0)
             let warm = penalised == nil ? nil : f.point(for: incumbent)
             let t1 = elapsed()
             buildSeconds += t1 - t0

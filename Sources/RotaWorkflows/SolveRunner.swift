@@ -99,7 +99,7 @@ public struct SolveRunner: Sendable {
             // The native solver's answer is GLPK's warm start.
             var o = options
             let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
-            let greedyShare = options.timeLimit * (whole ? 0.15 : 0.4)
+            let greedyShare = options.timeLimit * (whole ? (Self.isShiftOnly(instance) ? 0.08 : 0.15) : 0.4)
             let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
             // Even a rota that breaks only minimums is a useful start: the MIP solver checks it.
             if let a = warm.assignment { o.start = a }
@@ -116,7 +116,9 @@ public struct SolveRunner: Sendable {
             let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
             let medium = !whole && Self.isSmallForMIP(instance)
             let useGLPK = backends.glpk != nil && (whole || medium)
-            let greedyShare = useGLPK ? options.timeLimit * (whole ? 0.2 : 0.6) : options.timeLimit
+            // Shift rostering (no sessions): the native search soon stalls there, while GLPK's searches keep
+            // improving (Benchmarks/curtois), so it only makes the first rota.
+            let greedyShare = useGLPK ? options.timeLimit * (whole ? (Self.isShiftOnly(instance) ? 0.08 : 0.2) : 0.6) : options.timeLimit
             run("greedy") { backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)) }
             if let glpk = backends.glpk, useGLPK {
                 var o = options
@@ -187,6 +189,9 @@ public struct SolveRunner: Sendable {
 
     /// Whether the whole integer program is worth building (the MIP backend itself decides
     /// between the whole model and sub-problems; this only decides whether `auto` tries it).
+    /// Shift rostering only: shifts to cover and no sessions to place.
+    static func isShiftOnly(_ instance: Instance) -> Bool { instance.sessions.isEmpty && !instance.shifts.isEmpty }
+
     public static func isSmallForMIP(_ instance: Instance) -> Bool {
         instance.sessions.count <= 150 && instance.workers.count <= 60 && instance.shifts.count <= 6000
     }
