@@ -17,6 +17,13 @@ public struct GreedySolver: Sendable {
     }
 
     public func solve(_ instance: Instance, options: SolveOptions) -> SolverResult {
+        // Independent parts (teams that share no worker, venue or case) are solved separately, on
+        // every thread allowed; the joined rota is judged whole. One part, or any trouble: the whole.
+        if options.threads > 1, let r = solveByParts(instance, options: options) { return r }
+        return solveWhole(instance, options: options)
+    }
+
+    func solveWhole(_ instance: Instance, options: SolveOptions) -> SolverResult {
         let stopwatch = Stopwatch()
         func elapsed() -> Double { stopwatch.seconds }
         var notes: [String] = []

@@ -21,12 +21,14 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve.") var timeLimit: Double = 30
     @Option(help: "Write the solution here (atomically) instead of stdout.") var output: String?
     @Option(help: "Seed for the native solver's randomised moves.") var seed: UInt64 = 1
+    @Option(help: "Threads the native solver may use for independent parts of the scenario.") var threads: Int = 2
     @Option(name: .customLong("write-lp"), help: "Also write the integer program in CPLEX LP format to this file.") var writeLP: String?
     @Flag(name: .shortAndLong, help: "Log what the solvers do on stderr.") var verbose = false
     @Flag(name: .shortAndLong, help: "No summary on stderr.") var quiet = false
 
     func validate() throws {
         if timeLimit <= 0 || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -35,7 +37,12 @@ struct SolveCommand: ParsableCommand {
         logger.logLevel = verbose ? .debug : .warning
         if let lp = writeLP { try LPExport.write(instance, to: lp) }
         let runner = SolveRunner(logger: logger)
-        let outcome = runner.solve(instance, choice: solver, options: SolveOptions(timeLimit: timeLimit, seed: seed))
+        let outcome = runner.solve(instance, choice: solver, options: SolveOptions(timeLimit: timeLimit, seed: seed, threads: threads))
+        if verbose {
+            for attempt in outcome.attempts {
+                for note in attempt.notes { logger.debug("\(attempt.solver): \(note)") }
+            }
+        }
         let data = try outcome.document.jsonData()
         if let output {
             do { try DocumentLoader.writeAtomically(data, to: output) } catch let e as InputError {
