@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Independent parts on two cores: K generated teams joined into one scenario that share no
-worker, venue, case or shift type (ids prefixed per team), solved by `rota solve --solver greedy`
+worker, venue, case or shift type (ids prefixed per team; each team's sessions and shifts require
+its team skill, which only its workers have), solved by `rota solve --solver greedy`
 with --threads 1 (the whole scenario at once) and --threads 2 (parts solved separately, two at a
 time). Every answer is judged by `rota check`. Prints a Markdown table.
 
@@ -39,6 +40,10 @@ def team(seed, workers, days, p):
             s["pinned"]["workers"] = [P(w) for w in s["pinned"]["workers"]]; s["pinned"]["venue"] = P(s["pinned"].get("venue"))
     for h in d["shifts"]:
         h["id"] = P(h["id"]); h["type"] = P(h["type"]); h["pinnedWorkers"] = [P(w) for w in h.get("pinnedWorkers", [])]
+    # Who may staff what: the team's own skill, on its workers, sessions and shifts.
+    skill = p + "team"
+    for w in d["workers"]: w["skills"] = w.get("skills", []) + [skill]
+    for x in d["sessions"] + d["shifts"]: x["requiredSkills"] = x.get("requiredSkills", []) + [skill]
     return d
 
 
