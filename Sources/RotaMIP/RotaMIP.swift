@@ -32,6 +32,10 @@ public struct MIPRotaSolver: Sendable {
     /// Share of the time limit the soft search has before the whole model (when the whole model fits).
     /// Measured on Curtois & Qu 4, 6, 7 at 60 s: 0.25 gives 1723 / 2758 / 1819, 0.5 gives 1719 / 2468 / 1409.
     public var softSearchShare = 0.5
+    /// Above this many (estimated) nonzeros, GLPK's whole model seldom improves on the search's rota
+    /// within a minute (Curtois & Qu 6-12), so the search keeps `softSearchShareLarge` of the time.
+    public var softSearchLargeAbove = 12_000
+    public var softSearchShareLarge = 0.85
     /// Time limit of one soft sub-problem (seconds).
     public var softSubLimit = 2.0
 
@@ -69,7 +73,7 @@ public struct MIPRotaSolver: Sendable {
             // Shift rostering: LNS on the model with soft minimums, then (when it fits) the whole model
             // warm-started from the best valid rota.
             // Without a valid start the whole model rarely finds a rota (Curtois 7, 8, 12): the search gets more time.
-            let share = estimate > wholeLimit ? 1 : softSearchShare
+            let share = estimate > wholeLimit ? 1 : estimate > softSearchLargeAbove ? softSearchShareLarge : softSearchShare
             // Without a valid rota by then, the search keeps the whole time (the whole model finds none either).
             var soft = SoftNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
                                                deadline: options.timeLimit, elapsed: elapsed)
