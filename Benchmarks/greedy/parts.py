@@ -34,7 +34,7 @@ def team(seed, workers, days, p):
         c["excludedWorkers"] = [P(w) for w in c.get("excludedWorkers", [])]
     for s in d["sessions"]:
         s["id"] = P(s["id"]); s["case"] = P(s["case"]); s["venues"] = [P(v) for v in s.get("venues", [])]
-        if s.get("transportFrom"): s["transportFrom"] = P(s["transportFrom"])
+        if s.get("transport"): s["transport"]["from"] = P(s["transport"]["from"])
         s["preferredWorkers"] = [P(w) for w in s.get("preferredWorkers", [])]
         if s.get("pinned"):
             s["pinned"]["workers"] = [P(w) for w in s["pinned"]["workers"]]; s["pinned"]["venue"] = P(s["pinned"].get("venue"))
