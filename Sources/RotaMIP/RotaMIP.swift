@@ -26,8 +26,8 @@ public struct MIPRotaSolver: Sendable {
     /// greedy rota, passed even when it breaks minimums (H7 minimum minutes, H10 minimum runs, H11 `min`).
     /// Used only when it is feasible or breaks nothing but those minimums.
     public var fallbackStart: Assignment?
-    /// Shift-only instances (no sessions): a large-neighbourhood search on the model with soft minimums
-    /// (`SoftNeighbourhoodSearch`) runs first; it accepts a start that breaks only minimums.
+    /// Shift-only instances (no sessions), and any instance whose only start breaks nothing but minimums:
+    /// a large-neighbourhood search on the model with soft minimums (`SoftNeighbourhoodSearch`) runs first.
     public var softSearch = true
     /// Share of the time limit the soft search has before the whole model (when the whole model fits).
     /// Measured on Curtois & Qu 4, 6, 7 at 60 s: 0.25 gives 1723 / 2758 / 1819, 0.5 gives 1719 / 2468 / 1409.
@@ -69,7 +69,10 @@ public struct MIPRotaSolver: Sendable {
         // The whole model when GLPK can be expected to make progress on it within the time limit.
         let wholeLimit = min(maxNonzeros, Int(Double(nonzerosPerSecond) * options.timeLimit))
         var softSearched = false
-        if softSearch && instance.sessions.isEmpty && !instance.shifts.isEmpty {
+        // Shift rostering, or any scenario whose only start breaks minimums (H7, H10, H11 `min`): the
+        // whole model seldom finds a first valid rota there (the recovery example), the soft search does.
+        let shiftOnly = instance.sessions.isEmpty && !instance.shifts.isEmpty
+        if softSearch && (shiftOnly || (start == nil && softStart != nil)) {
             // Shift rostering: LNS on the model with soft minimums, then (when it fits) the whole model
             // warm-started from the best valid rota.
             // Without a valid start the whole model rarely finds a rota (Curtois 7, 8, 12): the search gets more time.

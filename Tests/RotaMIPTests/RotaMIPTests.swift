@@ -243,6 +243,19 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
         // The exact model is unchanged: no penalty, the same size as before.
         #expect(RotaFormulation.buildModel(inst).softPenalty == 0)
     }
+
+    /// A scenario with sessions whose only start breaks minimums goes to the soft search first
+    /// (before, only shift-only scenarios did, and the whole model found no valid rota on the
+    /// recovery example); whatever comes back is valid.
+    @Test func minimumBreakingStartGoesToTheSoftSearch() throws {
+        let inst = try withMinimums("team-7003")
+        let start = try loadSolution("\(sharedExamples)/team-7003.valid.json", inst)
+        let report = Checker.check(start, in: inst)
+        try #require(!report.isFeasible && breaksOnlyMinimums(report), "the shipped rota breaks only the added minimums: \(report.violatedRules)")
+        let r = MIPRotaSolver(solve: glpk).solve(inst, options: SolveOptions(timeLimit: 10, seed: 1, start: start))
+        #expect(r.notes.contains { $0.hasPrefix("soft LNS: start given") }, "\(r.notes)")
+        if let a = r.assignment { #expect(Checker.check(a, in: inst).isFeasible) }
+    }
 }
 
 /// H10 as a run network: on random rosters of a shift-only scenario whose run rules bind (work runs
