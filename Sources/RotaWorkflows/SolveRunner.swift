@@ -128,7 +128,29 @@ public struct SolveRunner: Sendable {
                 notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
                                    : "auto: the integer program is too large to solve whole, so GLPK re-optimised parts of the native solver's rota")
                 let opts = o
+                // GLPK uses one core; with two, the native solver keeps searching on the other, from
+                // its own rota (which may still break minimums, Benchmarks/RESULTS.md), and its answer
+                // competes with GLPK's.
+                var native: (box: ResultBox, done: DispatchSemaphore)?
+                if options.threads > 1 {
+                    let box = ResultBox(), done = DispatchSemaphore(value: 0)
+                    let more = SolveOptions(timeLimit: max(0.5, (options.timeLimit - elapsed()) * 0.9), seed: options.seed &+ 1,
+                                            threads: 1, start: attempts.last?.assignment ?? options.start)
+                    let thread = Thread { box.set(backends.greedy(instance, more)); done.signal() }
+                    thread.stackSize = 64 << 20
+                    thread.start()
+                    native = (box, done)
+                }
                 runBounded("glpk") { glpk(instance, opts) }
+                if let (box, done) = native {
+                    let wait = max(0.1, options.timeLimit - elapsed() + 1 + options.timeLimit * 0.05)
+                    if done.wait(timeout: .now() + wait) == .success, var r = box.get() {
+                        r.notes.insert("the native solver kept searching on the other core while GLPK ran", at: 0)
+                        logger.info("greedy (other core): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
+                        attempts.append(r)
+                        notes.append("auto: the native solver kept searching on the other core while GLPK ran")
+                    }
+                }
             } else if backends.glpk == nil {
                 notes.append("auto: GLPK is not available, so the native solver answered")
             } else {

@@ -60,6 +60,31 @@ import RotaWorkflows
         #expect(doc.status == "feasible" && doc.bound == Double(objective) - 50)
     }
 
+    /// With two threads, the native solver keeps searching (from its first rota, on one thread) while
+    /// GLPK runs, and its answer competes; with one thread there is no such second attempt.
+    @Test func nativeKeepsSearchingOnTheOtherCore() throws {
+        let inst = try Instance.load(path: Self.tiny)
+        let good = Self.partial(inst)
+        var bad = good
+        bad.sessions[1] = SessionPlacement(workers: good.sessions[0]!.workers, start: good.sessions[0]!.start, venue: good.sessions[0]!.venue)
+        let first = bad
+        let backends = SolveRunner.Backends(
+            greedy: { _, o in
+                // The first call (all threads) gives a broken rota; the second must start from it.
+                o.threads > 1 || o.start != first
+                    ? SolverResult(assignment: first, status: .error, solver: "native-first", seconds: 0)
+                    : SolverResult(assignment: good, status: .feasible, solver: "native-more", seconds: 0)
+            },
+            glpk: { _, _ in SolverResult(assignment: nil, status: .error, solver: "glpk", seconds: 0) },
+            fitsWholeModel: { _ in true })
+        let two = SolveRunner(backends: backends).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 2, threads: 2))
+        #expect(two.document.solver == "native-more")
+        #expect(two.isValid)
+        #expect(two.document.notes?.contains { $0.contains("kept searching on the other core") } == true)
+        let one = SolveRunner(backends: backends).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 2, threads: 1))
+        #expect(!one.isValid && one.attempts.count == 2)
+    }
+
     @Test func noValidAnswerIsAnError() throws {
         let inst = try Instance.load(path: Self.tiny)
         let none = SolveRunner.Backends(
