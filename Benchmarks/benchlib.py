@@ -2,6 +2,7 @@
 import os
 import platform
 import subprocess
+import sys
 
 
 def machine(python=False):
@@ -21,3 +22,13 @@ def machine(python=False):
         nproc = os.cpu_count()
     text = f"{nproc} CPUs ({cpu}), {platform.system()} {platform.release()}"
     return text + (f", Python {platform.python_version()}" if python else "")
+
+
+def generated_team(n, folder):
+    """Writes the generated team of n workers that the team benchmarks share (seed 100 + n) into
+    folder and returns its path."""
+    path = os.path.join(folder, f"gen-{n}.json")
+    gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference", "gen.py")
+    with open(path, "w") as f:
+        subprocess.run([sys.executable, gen, "--seed", str(100 + n), "--workers", str(n)], stdout=f, check=True)
+    return path

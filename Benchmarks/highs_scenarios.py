@@ -18,7 +18,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from benchlib import machine  # noqa: E402
+from benchlib import generated_team, machine  # noqa: E402
 ROOT = os.path.dirname(HERE)
 
 
@@ -54,9 +54,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         scenarios = [(os.path.basename(p).replace(".json", ""), os.path.join(ROOT, p)) for p in a.examples.split(",") if p]
         for n in [int(x) for x in a.sizes.split(",") if x]:
-            path = os.path.join(tmp, f"gen{n}.json")
-            with open(path, "w") as f:
-                subprocess.run([sys.executable, os.path.join(HERE, "reference", "gen.py"), "--seed", str(100 + n), "--workers", str(n)], stdout=f, check=True)
+            path = generated_team(n, tmp)
             scenarios.append((f"generated {n} workers", path))
         for name, sc in scenarios:
             lp = os.path.join(tmp, "m.lp")

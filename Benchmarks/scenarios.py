@@ -21,7 +21,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from benchlib import machine  # noqa: E402
+from benchlib import generated_team, machine  # noqa: E402
 ROOT = os.path.dirname(HERE)
 
 
@@ -44,9 +44,7 @@ def main():
             if os.path.exists(p):
                 scenarios.append((os.path.basename(ex).replace(".json", ""), p))
         for n in [int(x) for x in a.sizes.split(",") if x]:
-            p = os.path.join(tmp, f"gen-{n}.json")
-            with open(p, "w") as f:
-                subprocess.run([sys.executable, os.path.join(HERE, "reference", "gen.py"), "--seed", str(100 + n), "--workers", str(n)], stdout=f, check=True)
+            p = generated_team(n, tmp)
             scenarios.append((f"generated {n} workers", p))
         for name, path in scenarios:
             s = json.load(open(path))
