@@ -71,8 +71,7 @@ public struct MIPRotaSolver: Sendable {
         var softSearched = false
         // Shift rostering, or any scenario whose only start breaks minimums (H7, H10, H11 `min`): the
         // whole model seldom finds a first valid rota there (the recovery example), the soft search does.
-        let shiftOnly = instance.sessions.isEmpty && !instance.shifts.isEmpty
-        if softSearch && (shiftOnly || (start == nil && softStart != nil)) {
+        if softSearch && (instance.isShiftRostering || (start == nil && softStart != nil)) {
             // Shift rostering: LNS on the model with soft minimums, then (when it fits) the whole model
             // warm-started from the best valid rota.
             // Without a valid start the whole model rarely finds a rota (Curtois 7, 8, 12): the search gets more time.

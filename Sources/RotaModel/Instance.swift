@@ -171,6 +171,8 @@ public struct Instance: Sendable {
     public let freezeBefore: Int?
     public var weights: Weights { scenario.weights }
     public var rules: Rules { scenario.rules }
+    /// Shift rostering only: shifts to cover and no sessions to place.
+    public var isShiftRostering: Bool { sessions.isEmpty && !shifts.isEmpty }
 
     /// Week index of a day.
     @inline(__always) public func week(ofDay d: Int) -> Int { d / 7 }

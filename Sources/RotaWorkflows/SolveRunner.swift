@@ -61,10 +61,11 @@ public struct SolveRunner: Sendable {
             attempts.append(r)
         }
 
-        /// Runs a backend on its own thread and stops waiting at the time limit (plus a little
-        /// grace): the answer is then what the other attempts found. A backend that cannot be
-        /// interrupted (GLPK inside one call) keeps running until the process ends.
-        func runBounded(_ name: String, _ body: @escaping @Sendable () -> SolverResult) {
+        /// Starts a backend on its own thread; the returned function waits for it until the time
+        /// limit (plus a little grace) and returns its answer, or nil when it did not finish: the
+        /// answer is then what the other attempts found. A backend that cannot be interrupted (GLPK
+        /// inside one call) keeps running until the process ends.
+        func startBounded(_ name: String, _ body: @escaping @Sendable () -> SolverResult) -> () -> SolverResult? {
             let box = ResultBox()
             let done = DispatchSemaphore(value: 0)
             let thread = Thread {
@@ -73,17 +74,23 @@ public struct SolveRunner: Sendable {
             }
             thread.stackSize = 64 << 20
             thread.start()
-            let grace = 1 + options.timeLimit * 0.05
-            let wait = max(0.1, options.timeLimit - elapsed() + grace)
-            if done.wait(timeout: .now() + wait) == .timedOut {
-                notes.append("\(name) did not finish within the time limit, so its answer is not used")
-                logger.warning("\(name) did not finish within \(options.timeLimit) s")
-                return
-            }
-            if let r = box.get() {
+            return {
+                let grace = 1 + options.timeLimit * 0.05
+                let wait = max(0.1, options.timeLimit - elapsed() + grace)
+                if done.wait(timeout: .now() + wait) == .timedOut {
+                    notes.append("\(name) did not finish within the time limit, so its answer is not used")
+                    logger.warning("\(name) did not finish within \(options.timeLimit) s")
+                    return nil
+                }
+                guard let r = box.get() else { return nil }
                 logger.info("\(name): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
-                attempts.append(r)
+                return r
             }
+        }
+
+        /// Runs a backend on its own thread under the time limit (see `startBounded`).
+        func runBounded(_ name: String, _ body: @escaping @Sendable () -> SolverResult) {
+            if let r = startBounded(name, body)() { attempts.append(r) }
         }
 
         switch choice {
@@ -99,7 +106,7 @@ public struct SolveRunner: Sendable {
             // The native solver's answer is GLPK's warm start.
             var o = options
             let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
-            let greedyShare = options.timeLimit * (whole ? (Self.isShiftOnly(instance) ? 0.08 : 0.15) : 0.4)
+            let greedyShare = options.timeLimit * (whole ? (instance.isShiftRostering ? 0.08 : 0.15) : 0.4)
             let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
             // Even a rota that breaks only minimums is a useful start: the MIP solver checks it.
             if let a = warm.assignment { o.start = a }
@@ -118,7 +125,7 @@ public struct SolveRunner: Sendable {
             let useGLPK = backends.glpk != nil && (whole || medium)
             // Shift rostering (no sessions): the native search soon stalls there, while GLPK's searches keep
             // improving (Benchmarks/curtois), so it only makes the first rota.
-            let greedyShare = useGLPK ? options.timeLimit * (whole ? (Self.isShiftOnly(instance) ? 0.08 : 0.2) : 0.6) : options.timeLimit
+            let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? 0.08 : 0.2) : 0.6) : options.timeLimit
             run("greedy") { backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)) }
             if let glpk = backends.glpk, useGLPK {
                 var o = options
@@ -131,25 +138,17 @@ public struct SolveRunner: Sendable {
                 // GLPK uses one core; with two, the native solver keeps searching on the other, from
                 // its own rota (which may still break minimums, Benchmarks/RESULTS.md), and its answer
                 // competes with GLPK's.
-                var native: (box: ResultBox, done: DispatchSemaphore)?
+                var native: (() -> SolverResult?)?
                 if options.threads > 1 {
-                    let box = ResultBox(), done = DispatchSemaphore(value: 0)
                     let more = SolveOptions(timeLimit: max(0.5, (options.timeLimit - elapsed()) * 0.9), seed: options.seed &+ 1,
                                             threads: 1, start: attempts.last?.assignment ?? options.start)
-                    let thread = Thread { box.set(backends.greedy(instance, more)); done.signal() }
-                    thread.stackSize = 64 << 20
-                    thread.start()
-                    native = (box, done)
+                    native = startBounded("greedy (other core)") { backends.greedy(instance, more) }
                 }
                 runBounded("glpk") { glpk(instance, opts) }
-                if let (box, done) = native {
-                    let wait = max(0.1, options.timeLimit - elapsed() + 1 + options.timeLimit * 0.05)
-                    if done.wait(timeout: .now() + wait) == .success, var r = box.get() {
-                        r.notes.insert("the native solver kept searching on the other core while GLPK ran", at: 0)
-                        logger.info("greedy (other core): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
-                        attempts.append(r)
-                        notes.append("auto: the native solver kept searching on the other core while GLPK ran")
-                    }
+                if var r = native?() {
+                    r.notes.insert("the native solver kept searching on the other core while GLPK ran", at: 0)
+                    attempts.append(r)
+                    notes.append("auto: the native solver kept searching on the other core while GLPK ran")
                 }
             } else if backends.glpk == nil {
                 notes.append("auto: GLPK is not available, so the native solver answered")
@@ -211,9 +210,6 @@ public struct SolveRunner: Sendable {
 
     /// Whether the whole integer program is worth building (the MIP backend itself decides
     /// between the whole model and sub-problems; this only decides whether `auto` tries it).
-    /// Shift rostering only: shifts to cover and no sessions to place.
-    static func isShiftOnly(_ instance: Instance) -> Bool { instance.sessions.isEmpty && !instance.shifts.isEmpty }
-
     public static func isSmallForMIP(_ instance: Instance) -> Bool {
         instance.sessions.count <= 150 && instance.workers.count <= 60 && instance.shifts.count <= 6000
     }
