@@ -72,9 +72,8 @@ public struct MIPRotaSolver: Sendable {
         // Shift rostering, or any scenario whose only start breaks minimums (H7, H10, H11 `min`): the
         // whole model seldom finds a first valid rota there (the recovery example), the soft search does.
         if softSearch && (instance.isShiftRostering || (start == nil && softStart != nil)) {
-            // Shift rostering: LNS on the model with soft minimums, then (when it fits) the whole model
-            // warm-started from the best valid rota.
-            // Without a valid start the whole model rarely finds a rota (Curtois 7, 8, 12): the search gets more time.
+            // LNS on the model with soft minimums, then (when it fits) the whole model warm-started
+            // from the best valid rota.
             let share = estimate > wholeLimit ? 1 : estimate > softSearchLargeAbove ? softSearchShareLarge : softSearchShare
             // Without a valid rota by then, the search keeps the whole time (the whole model finds none either).
             var soft = SoftNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,
@@ -224,13 +223,8 @@ struct LargeNeighbourhoodSearch {
                 // Day sweep: every worker free on one day (halved while too big).
                 let d = sweepDays[sweep % sweepDays.count]
                 sweep += 1
-                var free = allWorkers
-                r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: d..<(d + 1))
-                while free.count > 2 && RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros {
-                    var ws = free.sorted(); ws.shuffle(using: &rng)
-                    free = Set(ws.prefix(ws.count / 2))
-                    r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: d..<(d + 1))
-                }
+                r = Restriction.fitting(inst, incumbent: incumbent, free: allWorkers, days: d..<(d + 1),
+                                        maxNonzeros: maxSubNonzeros, rng: &rng)
             } else {
                 guard !sessions.isEmpty else { break }
                 // Seed: an unassigned session (more often) or any session; free 2-4 of its eligible workers
@@ -264,8 +258,19 @@ struct LargeNeighbourhoodSearch {
     }
 }
 
-extension RotaFormulation {
-    static func enumerateCandidatesEmpty(_ inst: Instance, _ s: Int) -> Bool {
-        inst.candidateStarts(inst.sessions[s]).isEmpty
+extension Restriction {
+    /// The workers `free` on `days`, halved at random (down to two) while the sub-problem is
+    /// estimated above `maxNonzeros`.
+    static func fitting(_ inst: Instance, incumbent: Assignment, free: Set<Int>, days: Range<Int>, maxNonzeros: Int,
+                        rng: inout SplitMix) -> Restriction {
+        var free = free
+        var r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: days)
+        while free.count > 2 && RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxNonzeros {
+            var ws = free.sorted(); ws.shuffle(using: &rng)
+            free = Set(ws.prefix(ws.count / 2))
+            r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: days)
+        }
+        return r
     }
 }
+

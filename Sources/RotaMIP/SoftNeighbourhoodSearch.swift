@@ -53,15 +53,13 @@ struct SoftNeighbourhoodSearch {
 
     /// Workers named in the violated minimums of `report`.
     private func violatedWorkers(_ report: CheckReport) -> [Int] {
-        var index: [String: Int] = [:]
-        for (w, worker) in instance.workers.enumerated() { index[worker.id] = w }
         var out = Set<Int>()
         for v in report.violations where v.rule == "H7" || v.rule == "H10" {
-            for id in v.items { if let w = index[id] { out.insert(w) } }
+            for id in v.items { if let w = instance.workerIndex[id] { out.insert(w) } }
         }
         for v in report.violations where v.rule == "H11" {
             // A shift short of its minimum: the workers who could work it.
-            if let h = instance.shifts.firstIndex(where: { $0.id == v.items.first }) {
+            if let id = v.items.first, let h = instance.shiftIndex[id] {
                 let shift = instance.shifts[h]
                 for (w, worker) in instance.workers.enumerated() where shift.skills.allSatisfy({ worker.skills.contains($0) }) {
                     out.insert(w)
@@ -106,13 +104,8 @@ struct SoftNeighbourhoodSearch {
                 // All workers × a window of 3-7 days (around a violated worker's day when repairing).
                 let len = min(days, window + Int.random(in: -1...1, using: &rng))
                 let lo = Int.random(in: 0...(days - len), using: &rng)
-                var free = Set(0..<nW)
-                r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<(lo + len))
-                while free.count > 2 && RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros {
-                    var ws = free.sorted(); ws.shuffle(using: &rng)
-                    free = Set(ws.prefix(ws.count / 2))
-                    r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<(lo + len))
-                }
+                r = Restriction.fitting(inst, incumbent: incumbent, free: Set(0..<nW), days: lo..<(lo + len),
+                                        maxNonzeros: maxSubNonzeros, rng: &rng)
             } else {
                 // k workers × all days: a violated worker with others sharing its trouble, or random workers.
                 let size = min(nW, max(2, k + Int.random(in: -1...1, using: &rng)))
