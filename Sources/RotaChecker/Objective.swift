@@ -52,7 +52,7 @@ extension Evaluation {
             guard !shiftsOfT.isEmpty else { continue }
             var lo = Int.max, hi = Int.min, loW = 0, hiW = 0
             for (w, worker) in inst.workers.enumerated()
-            where shiftsOfT.contains(where: { sh in sh.skills.allSatisfy { worker.skills.contains($0) } }) {
+            where shiftsOfT.contains(where: { sh in worker.hasSkills(sh.skills) }) {
                 let c = worker.historyShiftCounts[t] + shiftCounts[w][t]
                 if c < lo { lo = c; loW = w }
                 if c > hi { hi = c; hiW = w }

@@ -35,7 +35,6 @@ public struct Decomposition: Sendable {
             return r
         }
         func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[ra] = rb } }
-        func qualified(_ w: Int, _ skills: [String]) -> Bool { skills.allSatisfy { inst.workers[w].skills.contains($0) } }
 
         for (c, info) in inst.cases.enumerated() { if let w = info.allocatedWorker { union(cOff + c, w) } }
         for (s, info) in inst.sessions.enumerated() {
@@ -45,13 +44,13 @@ public struct Decomposition: Sendable {
             if let p = info.pinned { for w in p.workers { union(node, w) }; if let v = p.venue { union(node, vOff + v) } }
             for w in info.preferred { union(node, w) }
             let excluded = inst.cases[info.caseIndex].excluded
-            for w in 0..<nW where !excluded.contains(w) && qualified(w, info.skills) { union(node, w) }
+            for w in 0..<nW where !excluded.contains(w) && inst.workers[w].hasSkills(info.skills) { union(node, w) }
         }
         var fairnessWorkers = [Set<Int>](repeating: [], count: inst.shiftTypes.count)
         for (h, info) in inst.shifts.enumerated() {
             let node = hOff + h
             for w in info.pinnedWorkers { union(node, w) }
-            for w in 0..<nW where qualified(w, info.skills) {
+            for w in 0..<nW where inst.workers[w].hasSkills(info.skills) {
                 union(node, w)
                 if inst.shiftTypes[info.type].fairness { fairnessWorkers[info.type].insert(w) }
             }

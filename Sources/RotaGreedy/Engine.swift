@@ -104,7 +104,7 @@ final class Engine {
             let sh = inst.shifts.filter { $0.type == t }
             for (w, wk) in inst.workers.enumerated() {
                 tc[t][w] = wk.historyShiftCounts[t]
-                if inst.shiftTypes[t].fairness, !sh.isEmpty, sh.contains(where: { $0.skills.allSatisfy(wk.skills.contains) }) {
+                if inst.shiftTypes[t].fairness, !sh.isEmpty, sh.contains(where: { wk.hasSkills($0.skills) }) {
                     elig[t].append(w)
                 }
             }
@@ -141,7 +141,7 @@ final class Engine {
             if let f = freeze { cs = cs.filter { $0 >= f } }
             st[s] = cs
             let excluded = inst.cases[info.caseIndex].excluded
-            for (w, wk) in inst.workers.enumerated() where !excluded.contains(w) && info.skills.allSatisfy(wk.skills.contains) {
+            for (w, wk) in inst.workers.enumerated() where !excluded.contains(w) && wk.hasSkills(info.skills) {
                 ew[s].append(w)
             }
             // Large teams: keep the nearest workers (and the case's and preferred ones), so the
@@ -161,7 +161,7 @@ final class Engine {
         starts = st
         eligibleShiftWorkers = inst.shifts.map { sh in
             inst.workers.indices.filter { w in
-                sh.skills.allSatisfy(inst.workers[w].skills.contains) && (inst.workers[w].maxShifts[sh.type] ?? 1) > 0
+                inst.workers[w].hasSkills(sh.skills) && (inst.workers[w].maxShifts[sh.type] ?? 1) > 0
             }
         }
         unavailMerged = inst.workers.map { wk in
@@ -527,7 +527,7 @@ final class Engine {
     func addShift(_ h: Int, _ w: Int, force: Bool = false) -> Bool {
         if !force {
             if shiftW[h].count >= inst.shifts[h].max || shiftW[h].contains(w) { return false }
-            if !inst.shifts[h].skills.allSatisfy(inst.workers[w].skills.contains) { return false }
+            if !inst.workers[w].hasSkills(inst.shifts[h].skills) { return false }
             if !shiftFits(w, h) { return false }
         }
         insertAct(w, shiftAct(h, w))

@@ -165,7 +165,7 @@ extension RotaFormulation {
     static func eligibleForSession(_ inst: Instance, _ s: SessionInfo, _ w: Int) -> Bool {
         let worker = inst.workers[w]
         if inst.cases[s.caseIndex].excluded.contains(w) { return false }
-        return s.skills.allSatisfy { worker.skills.contains($0) }
+        return worker.hasSkills(s.skills)
     }
 
     static func leadInterval(_ inst: Instance, _ s: SessionInfo, start: Int, location: Int) -> Interval {
@@ -267,7 +267,7 @@ extension RotaFormulation {
                     if v == true { o.shiftOptions[h][w] = true }
                     continue
                 }
-                guard shift.skills.allSatisfy({ worker.skills.contains($0) }) else { continue }
+                guard worker.hasSkills(shift.skills) else { continue }
                 if let m = worker.maxShifts[shift.type], m <= 0 { continue }
                 if inst.rules.maxShiftsPerDay <= 0 { continue }
                 if type.standby {

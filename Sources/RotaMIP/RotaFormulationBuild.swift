@@ -365,7 +365,7 @@ extension RotaFormulation {
             let hs = inst.shifts.indices.filter { inst.shifts[$0].type == t }
             guard !hs.isEmpty else { continue }
             let elig = inst.workers.indices.filter { w in
-                hs.contains { h in inst.shifts[h].skills.allSatisfy { inst.workers[w].skills.contains($0) } }
+                hs.contains { h in inst.workers[w].hasSkills(inst.shifts[h].skills) }
             }
             guard !elig.isEmpty else { continue }
             let mx = m.addVariable(lower: 0, objective: Double(wt.fairness))

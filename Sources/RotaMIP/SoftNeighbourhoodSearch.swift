@@ -61,7 +61,7 @@ struct SoftNeighbourhoodSearch {
             // A shift short of its minimum: the workers who could work it.
             if let id = v.items.first, let h = instance.shiftIndex[id] {
                 let shift = instance.shifts[h]
-                for (w, worker) in instance.workers.enumerated() where shift.skills.allSatisfy({ worker.skills.contains($0) }) {
+                for (w, worker) in instance.workers.enumerated() where worker.hasSkills(shift.skills) {
                     out.insert(w)
                 }
             }

@@ -64,6 +64,9 @@ public struct WorkerInfo: Sendable {
     public let historyShiftCounts: [Int]
     public let requests: [RequestInfo]
 
+    /// Whether the worker has every one of `required` (a session's or a shift's skills).
+    @inlinable public func hasSkills(_ required: [String]) -> Bool { required.allSatisfy(skills.contains) }
+
     public func isAvailable(_ iv: Interval) -> Bool {
         if let a = availability, !a.containsWhole(iv) { return false }
         return !unavailable.anyOverlaps(iv)

@@ -118,7 +118,7 @@ public enum Explain {
         let fairTypes = inst.shiftTypes.indices.filter { t in inst.shiftTypes[t].fairness && inst.shifts.contains { s in s.type == t } }
         var share: [Int: Double] = [:]
         for tIdx in fairTypes {
-            let eligible = inst.workers.indices.filter { w in inst.shifts.contains { $0.type == tIdx && $0.skills.allSatisfy(inst.workers[w].skills.contains) } }
+            let eligible = inst.workers.indices.filter { w in inst.shifts.contains { $0.type == tIdx && inst.workers[w].hasSkills($0.skills) } }
             let worked = eligible.reduce(0) { $0 + e.shiftCounts[$1][tIdx] }
             share[tIdx] = eligible.isEmpty ? 0 : Double(worked) / Double(eligible.count)
         }

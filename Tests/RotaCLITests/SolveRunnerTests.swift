@@ -14,7 +14,7 @@ import RotaWorkflows
         var a = Assignment.empty(for: inst)
         let s = inst.sessions[0]
         let start = inst.candidateStarts(s)[0]
-        let w = inst.workers.indices.first { w in s.skills.allSatisfy { inst.workers[w].skills.contains($0) } }!
+        let w = inst.workers.indices.first { inst.workers[$0].hasSkills(s.skills) }!
         a.sessions[0] = SessionPlacement(workers: [w], start: start, venue: s.venues.first)
         let c = s.caseIndex
         if inst.cases[c].allocatedWorker == nil { a.allocations[c] = w }
