@@ -34,19 +34,26 @@ import GLPKSolver
             sizeText += ", built \(f.size.variables) vars \(f.size.constraints) rows \(f.size.nonzeros) nnz in \(String(format: "%.2f", Date().timeIntervalSince(t0))) s"
         }
         let r = MIPRotaSolver(solve: solveFn).solve(inst, options: SolveOptions(timeLimit: MeasureTests.limit))
-        var line = "MEASURE\(fp ? " (fp+ps)" : "") \(URL(fileURLWithPath: path).lastPathComponent): \(sizeText); status \(r.status) solver \(r.solver)"
-        if let a = r.assignment {
-            let rep = Checker.check(a, in: inst)
-            line += " feasible \(rep.isFeasible) objective \(rep.objective.total) terms \(rep.objective.terms.values)"
-            #expect(rep.isFeasible)
-        }
-        line += " bound \(r.bound.map { String(format: "%.1f", $0) } ?? "-") seconds \(String(format: "%.1f", r.seconds))"
-        print(line)
-        for n in r.notes { print("  note: \(n)") }
+        report("MEASURE\(fp ? " (fp+ps)" : "") \(URL(fileURLWithPath: path).lastPathComponent): \(sizeText)", r, inst)
     }
 }
 
-/// Curtois & Qu measurements with the backend's GLPK settings (feasibility pump, proximity search):
+/// Prints one measurement line (status, solver, objective and terms when there is a rota, bound,
+/// seconds) and the solver's notes; any rota must be valid.
+func report(_ head: String, _ r: SolverResult, _ inst: Instance) {
+    var line = "\(head); status \(r.status) solver \(r.solver)"
+    if let a = r.assignment {
+        let rep = Checker.check(a, in: inst)
+        line += " feasible \(rep.isFeasible) objective \(rep.objective.total) terms \(rep.objective.terms.values)"
+        #expect(rep.isFeasible)
+    }
+    line += " bound \(r.bound.map { String(format: "%.1f", $0) } ?? "-") seconds \(String(format: "%.1f", r.seconds))"
+    print(line)
+    for n in r.notes { print("  note: \(n)") }
+}
+
+/// Curtois & Qu measurements with GLPK's feasibility pump and proximity search on for every solve
+/// (the backend in RotaWorkflows turns them on only without a warm start, and adds cuts on the whole model):
 /// ROTA_MIP_CURTOIS=/tmp/i7.json (converted by `rota import curtois`), ROTA_MIP_LIMIT, ROTA_MIP_SUB (sub-MIP seconds).
 @Suite struct CurtoisMeasureTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["ROTA_MIP_CURTOIS"] != nil))
@@ -61,14 +68,6 @@ import GLPKSolver
         if let s = env["ROTA_MIP_SUB"].flatMap(Double.init) { solver.softSubLimit = s }
         if let s = env["ROTA_MIP_SHARE"].flatMap(Double.init) { solver.softSearchShare = s }
         let r = solver.solve(inst, options: SolveOptions(timeLimit: MeasureTests.limit))
-        var line = "MEASURE \(env["ROTA_MIP_CURTOIS"]!): status \(r.status) solver \(r.solver)"
-        if let a = r.assignment {
-            let rep = Checker.check(a, in: inst)
-            line += " feasible \(rep.isFeasible) objective \(rep.objective.total) terms \(rep.objective.terms)"
-            #expect(rep.isFeasible)
-        }
-        line += " bound \(r.bound.map { String(format: "%.1f", $0) } ?? "-") seconds \(String(format: "%.1f", r.seconds))"
-        print(line)
-        for n in r.notes { print("  note: \(n)") }
+        report("MEASURE \(env["ROTA_MIP_CURTOIS"]!)", r, inst)
     }
 }
