@@ -6,13 +6,22 @@ import Logging
 
 /// The one place where GLPK's global state is entered.
 ///
-/// GLPK is not thread-safe (its environment, terminal settings and memory accounting are
-/// global or thread-local), so every use of GLPK in this module runs inside
-/// ``GLPKSession/run(logger:_:)``, which holds a process-wide lock, configures terminal
-/// output, and restores it afterwards. A `glp_prob` must be created and deleted inside the same
-/// session (GLPK's allocator is per-environment), which is why no problem object outlives a call.
+/// GLPK keeps its environment (terminal settings, hooks, memory accounting) in one place per
+/// process, or one per thread when it is built re-entrant (`glp_config("TLS")`; GLPK 4.61 and
+/// later do so by default, Debian's 5.0 included). Every use of GLPK in this module runs inside
+/// ``GLPKSession/run(logger:_:)``, which configures terminal output and restores it afterwards.
+/// A re-entrant GLPK runs sessions on different threads in parallel, and each session frees its
+/// thread's environment at the end (as GLPK asks of threads), so no GLPK object outlives a call;
+/// otherwise sessions are serialised by a process-wide lock. A `glp_prob` is created and deleted
+/// inside one session (GLPK's allocator is per-environment).
 enum GLPKSession {
     private static let lock = NSLock()
+
+    /// Whether this GLPK keeps one environment per thread, so sessions may run in parallel.
+    static let isReentrant: Bool = lock.withLock {
+        guard let value = glp_config("TLS") else { return false }
+        return !String(cString: value).isEmpty
+    }
 
     /// Test hook: counts sessions entered by the current task (used to prove that invalid models
     /// never reach GLPK).
@@ -23,8 +32,13 @@ enum GLPKSession {
     /// `body` receives the `msg_lev` to use in control-parameter blocks.
     static func run<T>(logger: Logger?, _ body: (_ messageLevel: Int32) throws -> T) rethrows -> T {
         observer?.increment()
-        lock.lock()
-        defer { lock.unlock() }
+        let parallel = isReentrant
+        if !parallel { lock.lock() }
+        defer {
+            // This thread's environment (GLPK's own advice for threads); the next session makes a new one.
+            if parallel { glp_free_env() }
+            if !parallel { lock.unlock() }
+        }
         guard let logger, logger.logLevel <= .debug else {
             glp_term_out(GLP_OFF)
             return try body(GLP_MSG_OFF)

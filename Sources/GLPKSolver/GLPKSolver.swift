@@ -7,8 +7,8 @@ import Logging
 /// Solves ``LinearModel/MIPModel``s with GLPK (`glp_simplex` + `glp_intopt`).
 ///
 /// Every call validates the model first and throws ``GLPKSolverError/invalidModel(_:)`` rather
-/// than letting GLPK abort the process; all GLPK use is serialised through one process-wide lock
-/// (GLPK is not thread-safe), so concurrent calls are safe but do not run in parallel.
+/// than letting GLPK abort the process; calls from different threads run in parallel when GLPK
+/// is built re-entrant (one environment per thread), and are serialised otherwise (``GLPKSession``).
 ///
 /// Statuses are mapped honestly: `.optimal` only when GLPK proved it (`GLP_OPT`); a stop at the
 /// requested gap is `.gapLimit`; a time-limited run reports `.timeLimit` with the incumbent (if any)
@@ -23,6 +23,10 @@ public struct GLPKSolver: Sendable {
     }
 
     /// The linked GLPK version, e.g. "5.0".
+    /// Whether solves on different threads run in parallel (GLPK built re-entrant), so a caller
+    /// may use more than one core.
+    public static var runsInParallel: Bool { GLPKSession.isReentrant }
+
     public static var version: String {
         GLPKSession.run(logger: nil) { _ in String(cString: glp_version()) }
     }
