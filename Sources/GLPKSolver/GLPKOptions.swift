@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+import LinearModel
 import Logging
 
 /// Settings for ``GLPKSolver``. Defaults follow GLPK's own defaults except that the presolver is on.
@@ -69,6 +70,11 @@ public struct GLPKOptions: Sendable {
     public var proximitySearchShare: Double = 0.3
     /// Hand the model's names to GLPK (only useful for GLPK's own diagnostics; costs time).
     public var passNames: Bool
+    /// Incumbents shared with searches running beside this solve (polled at GLPK's heuristic
+    /// callback, at most every `exchangeInterval` seconds, and told of every new incumbent). With an
+    /// exchange GLPK's MIP presolver is bypassed, as with a warm start.
+    public var exchange: (any IncumbentExchange)?
+    public var exchangeInterval = 0.5
     /// Receives GLPK's terminal output when its level is `.debug` or `.trace`; otherwise GLPK is silent.
     public var logger: Logger?
 

@@ -65,7 +65,7 @@ struct SolveRun {
     /// offered to GLPK through the callback; GLPK's MIP presolver is then bypassed, because with it
     /// the callback works on a transformed problem whose columns are not ours.
     mutating func solveMIP(warmStart: [Double]?) -> MIPResult {
-        let usePresolver = options.presolve && warmStart == nil
+        let usePresolver = options.presolve && warmStart == nil && options.exchange == nil
         var rootBound: Double?
         var notes: [String] = []
 
@@ -83,7 +83,9 @@ struct SolveRun {
             }
         }
 
-        let context = BranchAndCutContext(warmStart: warmStart.map(OneBased.columnVector), minimize: minimize)
+        let context = BranchAndCutContext(warmStart: warmStart.map(OneBased.columnVector), minimize: minimize,
+                                          columns: model.numVariables, exchange: options.exchange,
+                                          exchangeInterval: options.exchangeInterval)
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = messageLevel
@@ -117,6 +119,9 @@ struct SolveRun {
             } else {
                 notes.append("warm start accepted by GLPK as its first incumbent")
             }
+        }
+        if options.exchange != nil {
+            notes.append("incumbent exchange: \(context.taken) point(s) taken from the searches beside, \(context.reported) incumbent(s) reported to them")
         }
 
         let glpkPoint: [Double]? = (status == GLP_OPT || status == GLP_FEAS) ? readMIPPoint() : nil

@@ -10,8 +10,10 @@ public struct MIPRotaSolver: Sendable {
     /// Solves a model: (model, warm start, time limit in seconds) → result.
     public typealias SolveFunction = @Sendable (MIPModel, [Double]?, Double) throws -> MIPResult
     let solveModel: SolveFunction
-    /// Solves the whole model (nil: `solveModel`): it may afford what small sub-problems cannot, such as cuts.
-    public var solveWholeModel: SolveFunction?
+    /// Solves the whole model, sharing incumbents with the soft search beside it when there is one
+    /// (nil: `solveModel`): it may afford what small sub-problems cannot, such as cuts.
+    public typealias WholeSolveFunction = @Sendable (MIPModel, [Double]?, Double, (any IncumbentExchange)?) throws -> MIPResult
+    public var solveWholeModel: WholeSolveFunction?
     /// Above this many (estimated) nonzeros the whole model is not built; LNS runs instead.
     public var maxNonzeros: Int
     /// Name written into results.
@@ -38,6 +40,9 @@ public struct MIPRotaSolver: Sendable {
     public var softSearchShareLarge = 0.85
     /// Time limit of one soft sub-problem (seconds).
     public var softSubLimit = 2.0
+    /// Most lanes the soft search runs at once (each its own thread and GLPK; `options.threads` caps it).
+    /// 1 when GLPK is not re-entrant.
+    public var lanes = 1
 
     public init(name: String = "glpk", maxNonzeros: Int = 250_000, solve: @escaping SolveFunction) {
         self.solveModel = solve
@@ -47,7 +52,7 @@ public struct MIPRotaSolver: Sendable {
 
     public func solve(_ instance: Instance, options: SolveOptions) -> SolverResult {
         let stopwatch = Stopwatch()
-        func elapsed() -> Double { stopwatch.seconds }
+        let elapsed: @Sendable () -> Double = { stopwatch.seconds }
         var notes: [String] = []
         let estimate = RotaFormulation.estimatedNonzeros(instance)
         notes.append("estimated nonzeros of the whole model: \(estimate)")
@@ -69,6 +74,8 @@ public struct MIPRotaSolver: Sendable {
         // The whole model when GLPK can be expected to make progress on it within the time limit.
         let wholeLimit = min(maxNonzeros, Int(Double(nonzerosPerSecond) * options.timeLimit))
         var softSearched = false
+        // Lanes of the soft search that go on beside the whole model (on the other cores).
+        var beside: SoftNeighbourhoodSearch?
         // Shift rostering, or any scenario whose only start breaks minimums (H7, H10, H11 `min`): the
         // whole model seldom finds a first valid rota there (the recovery example), the soft search does.
         if softSearch && (instance.isShiftRostering || (start == nil && softStart != nil)) {
@@ -80,16 +87,35 @@ public struct MIPRotaSolver: Sendable {
                                                deadline: options.timeLimit, elapsed: elapsed)
             soft.handOver = options.timeLimit * share
             soft.subLimit = softSubLimit
-            let found = soft.run(start: start ?? softStart)
-            notes += soft.notes
+            soft.lanes = max(1, min(options.threads, lanes))
+            // With more than one lane, the others keep searching while the whole model runs on this one.
+            let whole = estimate <= wholeLimit
+            let found = soft.run(start: start ?? softStart, keepSearching: whole && soft.lanes > 1)
             softSearched = true
             if let a = found { start = a }
-            if estimate > wholeLimit || found == nil {
-                guard let a = found else {
+            if !whole || found == nil {
+                soft.finish()
+                notes += soft.notes
+                guard let a = soft.best?.rota else {
                     return SolverResult(assignment: nil, status: .error, solver: name + "-softlns", seconds: elapsed(), notes: notes)
                 }
                 return SolverResult(assignment: a, status: .feasible, bound: nil, solver: name + "-softlns", seconds: elapsed(), notes: notes)
             }
+            beside = soft
+        }
+        /// The whole model's answer, or what the lanes beside it found when that is better.
+        func withBeside(_ result: SolverResult) -> SolverResult {
+            guard var soft = beside else { return result }
+            soft.finish()
+            var r = result
+            r.notes += soft.notes
+            guard let found = soft.best, let a = r.assignment,
+                  found.objective < Checker.check(a, in: instance).objective.total else { return r }
+            r.assignment = found.rota
+            r.status = .feasible
+            r.notes.append("the soft search beside the whole model found a better rota (\(found.objective))")
+            r.solver = name
+            return r
         }
         if estimate <= wholeLimit {
             if start == nil && estimate > warmupAbove && !softSearched {
@@ -106,7 +132,9 @@ public struct MIPRotaSolver: Sendable {
             let warm = start.flatMap { f.point(for: $0) }
             let limit = max(1, options.timeLimit - elapsed())
             do {
-                let r = try (solveWholeModel ?? solveModel)(f.model, warm, limit)
+                // The lanes beside hand their better rotas to GLPK's search and take its new incumbents.
+                let exchange = beside?.state.map { SoftSearchExchange(formulation: f, instance: instance, state: $0, elapsed: elapsed) }
+                let r = try solveWholeModel.map { try $0(f.model, warm, limit, exchange) } ?? solveModel(f.model, warm, limit)
                 notes.append(contentsOf: r.messages)
                 notes.append("MIP: \(r.termination), objective \(r.objective.map { "\($0)" } ?? "none"), bound \(r.bound.map { "\($0)" } ?? "none")")
                 if let values = r.values, r.hasSolution {
@@ -123,23 +151,23 @@ public struct MIPRotaSolver: Sendable {
                             best = s; status = .feasible
                         }
                         let bound = status == .optimal ? obj : r.bound
-                        return SolverResult(assignment: best, status: status, bound: bound, solver: name,
-                                            seconds: elapsed(), notes: notes)
+                        return withBeside(SolverResult(assignment: best, status: status, bound: bound, solver: name,
+                                            seconds: elapsed(), notes: notes))
                     }
                     notes.append("formulation bug: the MIP's rota breaks " + report.violatedRules.joined(separator: ", ")
                                  + ": " + report.violations.prefix(3).map(\.message).joined(separator: "; "))
                 } else if r.termination == .infeasible {
-                    return SolverResult(assignment: nil, status: .infeasible, solver: name, seconds: elapsed(),
-                                        notes: notes + ["the whole model is infeasible: no rota satisfies the hard rules"])
+                    return withBeside(SolverResult(assignment: nil, status: .infeasible, solver: name, seconds: elapsed(),
+                                        notes: notes + ["the whole model is infeasible: no rota satisfies the hard rules"]))
                 }
                 if let s = start {
-                    return SolverResult(assignment: s, status: .feasible, bound: r.bound, solver: name, seconds: elapsed(), notes: notes)
+                    return withBeside(SolverResult(assignment: s, status: .feasible, bound: r.bound, solver: name, seconds: elapsed(), notes: notes))
                 }
-                return SolverResult(assignment: nil, status: .error, bound: r.bound, solver: name, seconds: elapsed(), notes: notes)
+                return withBeside(SolverResult(assignment: nil, status: .error, bound: r.bound, solver: name, seconds: elapsed(), notes: notes))
             } catch {
                 notes.append("solver failed: \(error)")
-                if let s = start { return SolverResult(assignment: s, status: .feasible, solver: name, seconds: elapsed(), notes: notes) }
-                return SolverResult(assignment: nil, status: .error, solver: name, seconds: elapsed(), notes: notes)
+                if let s = start { return withBeside(SolverResult(assignment: s, status: .feasible, solver: name, seconds: elapsed(), notes: notes)) }
+                return withBeside(SolverResult(assignment: nil, status: .error, solver: name, seconds: elapsed(), notes: notes))
             }
         }
         var lns = LargeNeighbourhoodSearch(instance: instance, solveModel: solveModel, seed: options.seed,

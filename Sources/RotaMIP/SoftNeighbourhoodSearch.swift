@@ -22,33 +22,214 @@ func breaksOnlyMinimums(_ report: CheckReport) -> Bool {
     }
 }
 
+/// What the lanes of one soft search share: the incumbent (with its penalised value) and the best
+/// valid rota. Every lane builds its next sub-problem from the incumbent of the moment and offers
+/// its answer back; the answer is taken only when it is better than the incumbent then.
+final class SoftSearchState: @unchecked Sendable {
+    struct Incumbent {
+        var rota: Assignment
+        var report: CheckReport
+        /// Objective plus minimums penalty (nil: not a point of the soft model, e.g. pins broken).
+        var penalised: Double?
+        var penalty: Double
+    }
+    private let lock = NSLock()
+    private var current: Incumbent
+    private var bestValid: (rota: Assignment, objective: Int)?
+    private var firstValidAt: Double?
+    private var acceptedCount = 0
+    private var stopRequested = false
+    private var laneNotes: [String] = []
+
+    init(_ incumbent: Incumbent, at seconds: Double) {
+        current = incumbent
+        record(incumbent, at: seconds)
+    }
+
+    var incumbent: Incumbent { lock.withLock { current } }
+    var best: (rota: Assignment, objective: Int)? { lock.withLock { bestValid } }
+    var feasibleAt: Double? { lock.withLock { firstValidAt } }
+    var accepted: Int { lock.withLock { acceptedCount } }
+    var notes: [String] { lock.withLock { laneNotes } }
+    /// Set when the lanes should stop at the end of their current sub-problem.
+    var stopped: Bool {
+        get { lock.withLock { stopRequested } }
+        set { lock.withLock { stopRequested = newValue } }
+    }
+
+    func note(_ text: String) { lock.withLock { laneNotes.append(text) } }
+
+    private func record(_ c: Incumbent, at seconds: Double) {
+        guard c.report.isFeasible else { return }
+        if firstValidAt == nil { firstValidAt = seconds }
+        if bestValid == nil || c.report.objective.total < bestValid!.objective { bestValid = (c.rota, c.report.objective.total) }
+    }
+
+    /// Takes `candidate` when its penalised value is below the incumbent's; true when taken.
+    func offer(_ candidate: Incumbent, at seconds: Double) -> Bool {
+        lock.withLock {
+            if let inc = current.penalised, let value = candidate.penalised, value >= inc - 1e-6 { return false }
+            current = candidate; acceptedCount += 1
+            record(candidate, at: seconds)
+            return true
+        }
+    }
+}
+
+/// The whole model's side of the lanes searching beside it: GLPK takes their better rotas as
+/// incumbents and hands them each of its own.
+final class SoftSearchExchange: IncumbentExchange, @unchecked Sendable {
+    let formulation: RotaFormulation
+    let instance: Instance
+    let state: SoftSearchState
+    let elapsed: @Sendable () -> Double
+
+    init(formulation: RotaFormulation, instance: Instance, state: SoftSearchState, elapsed: @escaping @Sendable () -> Double) {
+        self.formulation = formulation; self.instance = instance; self.state = state; self.elapsed = elapsed
+    }
+
+    func point(betterThan objective: Double?) -> [Double]? {
+        guard let best = state.best else { return nil }
+        if let objective, Double(best.objective) >= objective - 0.5 { return nil }
+        return formulation.point(for: best.rota)
+    }
+
+    func found(_ point: [Double], objective: Double) {
+        let a = formulation.assignment(from: point)
+        let report = Checker.check(a, in: instance)
+        guard report.isFeasible else { return }
+        _ = state.offer(.init(rota: a, report: report, penalised: Double(report.objective.total), penalty: 0), at: elapsed())
+    }
+}
+
 struct SoftNeighbourhoodSearch {
     let instance: Instance
     let solveModel: MIPRotaSolver.SolveFunction
-    var rng: SplitMix
+    let seed: UInt64
     /// Seconds (on `elapsed`) at which the search stops.
     let deadline: Double
-    let elapsed: () -> Double
+    let elapsed: @Sendable () -> Double
     var notes: [String] = []
-    /// Once a valid rota is known, the search stops here (≤ `deadline`); without one it runs to `deadline`.
+    /// Once a valid rota is known, the first lane stops here (≤ `deadline`); without one it runs to `deadline`.
     var handOver: Double = .infinity
+    /// Lanes searching at once, each on its own thread with its own GLPK (1: the caller's thread only).
+    var lanes = 1
     /// Time limit of one sub-problem (seconds).
     var subLimit = 3.0
     /// Sub-problems above this size are shrunk.
     var maxSubNonzeros = 150_000
 
+    /// Shared by the lanes (nil before `run`).
+    private(set) var state: SoftSearchState?
+    private var background = DispatchGroup()
+    private var started = 0.0
+    private var finished = false
+
     /// The best checker-feasible rota found and its objective.
-    private(set) var best: (rota: Assignment, objective: Int)?
+    var best: (rota: Assignment, objective: Int)? { state?.best }
 
     init(instance: Instance, solveModel: @escaping MIPRotaSolver.SolveFunction, seed: UInt64, deadline: Double,
-         elapsed: @escaping () -> Double) {
-        self.instance = instance; self.solveModel = solveModel; self.rng = SplitMix(seed: seed ^ 0x50F7)
+         elapsed: @escaping @Sendable () -> Double) {
+        self.instance = instance; self.solveModel = solveModel; self.seed = seed
         self.deadline = deadline; self.elapsed = elapsed
     }
 
-    private mutating func record(_ a: Assignment, _ report: CheckReport) {
-        guard report.isFeasible else { return }
-        if best == nil || report.objective.total < best!.objective { best = (a, report.objective.total) }
+    /// Runs the search from `start` (nil: from the empty rota) until the hand-over (or the deadline
+    /// without a valid rota) and returns the best feasible rota. With `keepSearching`, the other
+    /// lanes go on until the deadline, or until `finish()`, which collects what they found.
+    mutating func run(start: Assignment?, keepSearching: Bool = false) -> Assignment? {
+        let inst = instance
+        guard !inst.workers.isEmpty, inst.days > 0 else { return nil }
+        started = elapsed()
+        let incumbent = start ?? Assignment.empty(for: inst)
+        let report = Checker.check(incumbent, in: inst)
+        var first = SoftSearchState.Incumbent(rota: incumbent, report: report, penalised: nil, penalty: .infinity)
+        do {
+            let f = RotaFormulation.buildModel(inst, fixed: Restriction(incumbent: incumbent, freeWorkers: [], freeDays: 0..<0),
+                                               softMinimums: true)
+            if breaksOnlyMinimums(report), let p = f.point(for: incumbent) {
+                first.penalty = f.minimumsPenalty(at: p)
+                first.penalised = Double(report.objective.total) + first.penalty
+            }
+            notes.append("soft LNS: start \(start == nil ? "empty" : "given"), objective \(report.objective.total), penalty \(first.penalised == nil ? "unknown" : "\(first.penalty)") (P = \(f.softPenalty)), \(lanes) lane\(lanes == 1 ? "" : "s")")
+        }
+        let state = SoftSearchState(first, at: started)
+        self.state = state
+        var lane0 = SoftSearchLane(search: self, state: state, lane: 0)
+        if start == nil {
+            // Construction from the empty rota: one worker at a time over the whole horizon (small, quick
+            // MIPs), on one lane, since each step builds on the last.
+            lane0.construct(order: Array(0..<inst.workers.count).shuffled(using: &lane0.rng))
+        }
+        for k in 1..<max(1, lanes) {
+            let lane = SoftSearchLane(search: self, state: state, lane: k)
+            let until = keepSearching ? deadline : handOver
+            background.enter()
+            let group = background
+            let thread = Thread {
+                var l = lane
+                l.search(until: until)
+                state.note(l.summary)
+                group.leave()
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        lane0.search(until: handOver)
+        notes.append(lane0.summary)
+        if !keepSearching { finish() }
+        return state.best?.rota
+    }
+
+    /// Stops the other lanes after their current sub-problem, waits for them, and returns the best
+    /// feasible rota of all lanes.
+    @discardableResult
+    mutating func finish() -> Assignment? {
+        guard let state, !finished else { return state?.best?.rota }
+        finished = true
+        state.stopped = true
+        background.wait()
+        background = DispatchGroup()
+        notes += state.notes
+        let at = state.feasibleAt.map { String(format: "%.1f s", $0) } ?? "never"
+        notes.append("soft LNS: \(state.accepted) accepted over all lanes, penalty \(state.incumbent.penalty), first valid rota at \(at), best objective \(state.best.map { "\($0.objective)" } ?? "none")")
+        return state.best?.rota
+    }
+}
+
+/// One lane of a soft search: its own random numbers and neighbourhood sizes, the shared incumbent.
+struct SoftSearchLane {
+    let instance: Instance
+    let solveModel: MIPRotaSolver.SolveFunction
+    let state: SoftSearchState
+    let lane: Int
+    let deadline: Double
+    let elapsed: @Sendable () -> Double
+    let subLimit: Double
+    let maxSubNonzeros: Int
+    var rng: SplitMix
+    private var k = 3, window = 5
+    /// Days spanned by a k-worker neighbourhood (the whole horizon at first; shrinks while its
+    /// sub-problems are not solved to optimality within the limit, down to a week).
+    private var span = Int.max
+    private var rounds = 0, optimal = 0, taken = 0, worse = 0
+    /// Per kind of neighbourhood: rounds, solved to optimality, without a rota, seconds, nonzeros.
+    private struct KindStats { var rounds = 0, optimal = 0, empty = 0, seconds = 0.0, nonzeros = 0 }
+    private var kinds: [String: KindStats] = [:]
+    private var buildSeconds = 0.0, solveSeconds = 0.0
+
+    init(search: SoftNeighbourhoodSearch, state: SoftSearchState, lane: Int) {
+        instance = search.instance; solveModel = search.solveModel; self.state = state; self.lane = lane
+        deadline = search.deadline; elapsed = search.elapsed; subLimit = search.subLimit; maxSubNonzeros = search.maxSubNonzeros
+        rng = SplitMix(seed: (search.seed ^ 0x50F7) &+ UInt64(lane) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    var summary: String {
+        "soft LNS lane \(lane): \(rounds) rounds (\(optimal) solved to optimality; building \(Int(buildSeconds)) s, solving \(Int(solveSeconds)) s), \(taken) taken, \(worse) no better; "
+            + kinds.sorted { $0.key < $1.key }.map { name, k in
+                "\(name): \(k.rounds) rounds, \(k.optimal) optimal, \(k.empty) without a rota, "
+                    + String(format: "%.2f s and %d nonzeros on average", k.seconds / Double(k.rounds), k.nonzeros / k.rounds)
+            }.joined(separator: "; ")
     }
 
     /// Workers named in the violated minimums of `report`.
@@ -69,42 +250,28 @@ struct SoftNeighbourhoodSearch {
         return out.sorted()
     }
 
-    /// Runs the search from `start` (nil: from the empty rota). Returns the best feasible rota.
-    mutating func run(start: Assignment?) -> Assignment? {
+    /// One worker at a time over the whole horizon, in `order`.
+    mutating func construct(order: [Int]) {
+        for w in order {
+            guard elapsed() < deadline - 0.3 else { return }
+            let inc = state.incumbent
+            step(Restriction(incumbent: inc.rota, freeWorkers: [w]), from: inc)
+        }
+    }
+
+    /// Rounds until `until` (or the deadline; or, once a valid rota is known, nothing more to wait for).
+    mutating func search(until: Double) {
         let inst = instance
         let nW = inst.workers.count, days = inst.days
-        guard nW > 0, days > 0 else { return nil }
-        var incumbent = start ?? Assignment.empty(for: inst)
-        var report = Checker.check(incumbent, in: inst)
-        record(incumbent, report)
-        // Penalised objective of the incumbent (nil: not a point of the soft model, e.g. pins broken).
-        var penalised: Double? = nil
-        var penalty: Double = .infinity
-        do {
-            let f = RotaFormulation.buildModel(inst, fixed: Restriction(incumbent: incumbent, freeWorkers: [], freeDays: 0..<0),
-                                               softMinimums: true)
-            if breaksOnlyMinimums(report), let p = f.point(for: incumbent) {
-                penalty = f.minimumsPenalty(at: p)
-                penalised = Double(report.objective.total) + penalty
-            }
-            notes.append("soft LNS: start \(start == nil ? "empty" : "given"), objective \(report.objective.total), penalty \(penalised == nil ? "unknown" : "\(penalty)") (P = \(f.softPenalty))")
-        }
-        var rounds = 0, accepted = 0, feasibleAt: Double? = report.isFeasible ? elapsed() : nil
-        var k = 3, window = 5
-        var buildSeconds = 0.0, solveSeconds = 0.0, optimal = 0
-        var construction: [Int] = start == nil ? Array(0..<nW).shuffled(using: &rng) : []
-        while elapsed() < deadline - 0.3 && !(best != nil && elapsed() >= handOver) {
-            rounds += 1
-            let bad = penalty > 0 ? violatedWorkers(report) : []
+        while elapsed() < deadline - 0.3 && !state.stopped && !(state.best != nil && elapsed() >= until) {
+            let inc = state.incumbent
+            let bad = inc.penalty > 0 ? violatedWorkers(inc.report) : []
             var r: Restriction
-            if let w = construction.popLast() {
-                // Construction from the empty rota: one worker at a time over the whole horizon (small, quick MIPs).
-                r = Restriction(incumbent: incumbent, freeWorkers: [w])
-            } else if Int.random(in: 0..<3, using: &rng) == 0 {
-                // All workers × a window of 3-7 days (around a violated worker's day when repairing).
+            if Int.random(in: 0..<3, using: &rng) == 0 {
+                // All workers × a window of 3-7 days.
                 let len = min(days, window + Int.random(in: -1...1, using: &rng))
                 let lo = Int.random(in: 0...(days - len), using: &rng)
-                r = Restriction.fitting(inst, incumbent: incumbent, free: Set(0..<nW), days: lo..<(lo + len),
+                r = Restriction.fitting(inst, incumbent: inc.rota, free: Set(0..<nW), days: lo..<(lo + len),
                                         maxNonzeros: maxSubNonzeros, rng: &rng)
             } else {
                 // k workers × all days: a violated worker with others sharing its trouble, or random workers.
@@ -119,47 +286,67 @@ struct SoftNeighbourhoodSearch {
                 } else {
                     while free.count < size { free.insert(Int.random(in: 0..<nW, using: &rng)) }
                 }
-                r = Restriction(incumbent: incumbent, freeWorkers: free)
+                let len = min(days, span)
+                let lo = len == days ? 0 : Int.random(in: 0...(days - len), using: &rng)
+                let freeDays: Range<Int>? = len == days ? nil : lo..<(lo + len)
+                r = Restriction(incumbent: inc.rota, freeWorkers: free, freeDays: freeDays)
                 while free.count > 1 && RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros {
                     free.remove(free.sorted().last!)
-                    r = Restriction(incumbent: incumbent, freeWorkers: free)
+                    r = Restriction(incumbent: inc.rota, freeWorkers: free, freeDays: freeDays)
                 }
             }
-            let limit = min(subLimit, deadline - elapsed())
-            guard limit > 0.3 else { break }
-            let t0 = elapsed()
-            // Once the incumbent is valid, sub-problems are exact (with the run network, whose LP is tighter).
-            let f = RotaFormulation.buildModel(inst, fixed: r, softMinimums: penalty > 0)
-            // Exact sub-problems go without the incumbent: GLPK then presolves them (the other workers'
-            // fixed variables go) and runs its own heuristics, and the acceptance below compares with the
-            // incumbent anyway. Curtois & Qu 6-9 at 60 s: 2144 / 1392 / 3419 / 934 against
-            // 2271 / 1399 / 3413 / 1035 with the warm start (one run each).
-            let warm = penalised == nil || penalty == 0 ? nil : f.point(for: incumbent)
-            let t1 = elapsed()
-            buildSeconds += t1 - t0
-            guard let res = try? solveModel(f.model, warm, limit) else { continue }
-            solveSeconds += elapsed() - t1
-            let quick = res.termination == .optimal
-            if quick { optimal += 1 }
-            // Grow the neighbourhoods while sub-problems are solved to optimality, shrink them when not.
-            if r.freeWorkers.count == 1 {} else if r.freeDays == nil { k = quick ? min(k + 1, 4) : max(2, k - 1) } else { window = quick ? min(window + 1, 6) : max(4, window - 1) }
-            guard let values = res.values, res.hasSolution else { continue }
-            let a = f.assignment(from: values)
-            let rep = Checker.check(a, in: inst)
-            guard breaksOnlyMinimums(rep) else {
-                notes.append("formulation bug in a soft sub-problem: " + rep.violations.prefix(3).map(\.message).joined(separator: "; "))
-                continue
-            }
-            guard let p = f.point(for: a) else { continue }
-            let pen = f.minimumsPenalty(at: p)
-            let value = Double(rep.objective.total) + pen
-            if let inc = penalised, value >= inc - 1e-6 { continue }
-            incumbent = a; report = rep; penalised = value; penalty = pen; accepted += 1
-            record(a, rep)
-            if feasibleAt == nil && rep.isFeasible { feasibleAt = elapsed() }
+            guard step(r, from: inc) else { break }
         }
-        notes.append("soft LNS: \(rounds) rounds (\(optimal) solved to optimality; building \(Int(buildSeconds)) s, solving \(Int(solveSeconds)) s), \(accepted) accepted, penalty \(penalty), "
-                     + "first valid rota at \(feasibleAt.map { String(format: "%.1f s", $0) } ?? "never"), best objective \(best.map { "\($0.objective)" } ?? "none")")
-        return best?.rota
+    }
+
+    /// Solves the sub-problem `r` of `inc` and offers the answer. False when no time is left.
+    @discardableResult
+    private mutating func step(_ r: Restriction, from inc: SoftSearchState.Incumbent) -> Bool {
+        let inst = instance
+        let limit = min(subLimit, deadline - elapsed())
+        guard limit > 0.3 else { return false }
+        rounds += 1
+        let t0 = elapsed()
+        // Once the incumbent is valid, sub-problems are exact (with the run network, whose LP is tighter).
+        let f = RotaFormulation.buildModel(inst, fixed: r, softMinimums: inc.penalty > 0)
+        // Exact sub-problems go without the incumbent: GLPK then presolves them (the other workers'
+        // fixed variables go) and runs its own heuristics, and the acceptance below compares with the
+        // incumbent anyway. Curtois & Qu 6-9 at 60 s: 2144 / 1392 / 3419 / 934 against
+        // 2271 / 1399 / 3413 / 1035 with the warm start (one run each).
+        let warm = inc.penalised == nil || inc.penalty == 0 ? nil : f.point(for: inc.rota)
+        let t1 = elapsed()
+        buildSeconds += t1 - t0
+        let res = try? solveModel(f.model, warm, limit)
+        let kind = r.freeWorkers.count == 1 ? "construction" : r.freeDays != nil && r.freeWorkers.count * 2 > inst.workers.count ? "day windows" : "worker groups"
+        kinds[kind, default: KindStats()].rounds += 1
+        kinds[kind]!.optimal += res?.termination == .optimal ? 1 : 0
+        kinds[kind]!.empty += res?.hasSolution == true ? 0 : 1
+        kinds[kind]!.seconds += elapsed() - t1
+        kinds[kind]!.nonzeros += f.size.nonzeros
+        guard let res else { return true }
+        solveSeconds += elapsed() - t1
+        let quick = res.termination == .optimal
+        if quick { optimal += 1 }
+        // Grow the neighbourhoods while sub-problems are solved to optimality, shrink them when not.
+        // A k-worker neighbourhood first shrinks its days (while k is at its least), then grows k back.
+        let days = inst.days
+        if r.freeWorkers.count == 1 {
+        } else if r.freeWorkers.count < inst.workers.count || r.freeDays == nil {
+            if quick {
+                if k < 4 { k += 1 } else { span = min(days, span == Int.max ? days : span + 2) }
+            } else if k > 2 { k -= 1 } else { span = max(7, min(span, days) - 3) }
+        } else { window = quick ? min(window + 1, 6) : max(4, window - 1) }
+        guard let values = res.values, res.hasSolution else { return true }
+        let a = f.assignment(from: values)
+        let rep = Checker.check(a, in: inst)
+        guard breaksOnlyMinimums(rep) else {
+            state.note("formulation bug in a soft sub-problem: " + rep.violations.prefix(3).map(\.message).joined(separator: "; "))
+            return true
+        }
+        guard let p = f.point(for: a) else { return true }
+        let pen = f.minimumsPenalty(at: p)
+        let candidate = SoftSearchState.Incumbent(rota: a, report: rep, penalised: Double(rep.objective.total) + pen, penalty: pen)
+        if state.offer(candidate, at: elapsed()) { taken += 1 } else { worse += 1 }
+        return true
     }
 }

@@ -12,15 +12,23 @@ extension SolveRunner.Backends {
             greedy: { instance, options in GreedySolver().solve(instance, options: options) },
             glpk: { instance, options in
                 var solver = MIPRotaSolver(name: "glpk") { model, warmStart, seconds in
-                    try GLPKSolver(options: glpkOptions(seconds, warmStart: warmStart != nil, cuts: .none)).solve(model, warmStart: warmStart)
-                }
-                // The whole model gets GLPK's cuts: on the Curtois & Qu instances they close much of the gap
-                // that branching alone leaves (Benchmarks/curtois); small sub-problems are quicker without.
-                solver.solveWholeModel = { model, warmStart, seconds in
                     try GLPKSolver(options: glpkOptions(seconds, warmStart: warmStart != nil, cuts: .all)).solve(model, warmStart: warmStart)
                 }
+                // The whole model and the sub-problems get all of GLPK's cuts: on the Curtois & Qu instances
+                // they close much of the gap that branching alone leaves. A two-worker sub-problem of
+                // Instance12 takes GLPK 20 s without them and 0.7 s with them; at 60 s, `auto` gives
+                // Instance7 / Instance12 1108 / 11600 with cuts in the sub-problems, 1299 / 11803 without
+                // (and without the heuristics below), 1383 / 13150 without either (Benchmarks/curtois).
+                solver.solveWholeModel = { model, warmStart, seconds, exchange in
+                    var glpk = glpkOptions(seconds, warmStart: warmStart != nil, cuts: .all)
+                    glpk.exchange = exchange
+                    return try GLPKSolver(options: glpk).solve(model, warmStart: warmStart)
+                }
+                // The soft search may use every core it is given, each lane with its own GLPK.
+                solver.lanes = GLPKSolver.runsInParallel ? options.threads : 1
                 return solver.solve(instance, options: options)
             },
+            glpkUsesEveryCore: GLPKSolver.runsInParallel,
             fitsWholeModel: { instance in
                 // Sizing the model walks every candidate; skip it where the answer is plain.
                 guard instance.sessions.count <= 150 && instance.workers.count <= 60 else { return false }
@@ -31,7 +39,8 @@ extension SolveRunner.Backends {
 
 /// GLPK's settings for one solve. Without a valid rota to start from, the feasibility pump and
 /// proximity search find first rotas where branch and cut alone finds none (shift-heavy scenarios,
-/// Benchmarks/curtois); with one, the time goes to branch and cut, which proves.
+/// Benchmarks/curtois), and proximity search improves the rota it finds (the exact sub-problems of
+/// the soft search go without a start, see above); with a start, the time goes to branch and cut.
 private func glpkOptions(_ seconds: Double, warmStart: Bool, cuts: GLPKOptions.Cuts) -> GLPKOptions {
     var glpk = GLPKOptions(timeLimit: seconds, cuts: cuts, feasibilityPump: !warmStart, proximitySearch: !warmStart)
     glpk.proximitySearchShare = 0.5

@@ -42,10 +42,14 @@ public struct SolveRunner: Sendable {
         public var glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?
         /// Whether the whole integer program is small enough to build and search.
         public var fitsWholeModel: (@Sendable (Instance) -> Bool)?
+        /// Whether `glpk` searches on all `options.threads` cores where it runs its soft search
+        /// (shift rostering); otherwise it uses one, and `auto` runs the native solver beside it.
+        public var glpkUsesEveryCore: Bool
         public init(greedy: @escaping @Sendable (Instance, SolveOptions) -> SolverResult,
                     glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?,
+                    glpkUsesEveryCore: Bool = false,
                     fitsWholeModel: (@Sendable (Instance) -> Bool)? = nil) {
-            self.greedy = greedy; self.glpk = glpk; self.fitsWholeModel = fitsWholeModel
+            self.greedy = greedy; self.glpk = glpk; self.glpkUsesEveryCore = glpkUsesEveryCore; self.fitsWholeModel = fitsWholeModel
         }
     }
 
@@ -134,12 +138,15 @@ public struct SolveRunner: Sendable {
                 o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
                 notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
                                    : "auto: the integer program is too large to solve whole, so GLPK re-optimised parts of the native solver's rota")
+                // Shift rostering: GLPK's soft search takes every core (the native search stalls there,
+                // Benchmarks/curtois). Otherwise GLPK uses one core and, with two, the native solver keeps
+                // searching on the other, from its own rota (which may still break minimums,
+                // Benchmarks/RESULTS.md), and its answer competes with GLPK's.
+                let glpkTakesAll = backends.glpkUsesEveryCore && instance.isShiftRostering
+                if !glpkTakesAll { o.threads = 1 }
                 let opts = o
-                // GLPK uses one core; with two, the native solver keeps searching on the other, from
-                // its own rota (which may still break minimums, Benchmarks/RESULTS.md), and its answer
-                // competes with GLPK's.
                 var native: (() -> SolverResult?)?
-                if options.threads > 1 {
+                if options.threads > 1 && !glpkTakesAll {
                     let more = SolveOptions(timeLimit: max(0.5, (options.timeLimit - elapsed()) * 0.9), seed: options.seed &+ 1,
                                             threads: 1, start: attempts.last?.assignment ?? options.start)
                     native = startBounded("greedy (other core)") { backends.greedy(instance, more) }

@@ -17,6 +17,52 @@ import LinearModel
         #expect(result.messages.contains { $0.contains("accepted") }, "\(result.messages)")
     }
 
+    /// An exchange that offers a fixed point and records what GLPK reports.
+    final class RecordingExchange: IncumbentExchange, @unchecked Sendable {
+        let offer: [Double]
+        let offerObjective: Double
+        private(set) var asked = 0
+        private(set) var reports: [([Double], Double)] = []
+        init(offer: [Double], objective: Double) { self.offer = offer; self.offerObjective = objective }
+        func point(betterThan objective: Double?) -> [Double]? {
+            asked += 1
+            // Maximising: offer the point only while it beats GLPK's incumbent.
+            if let objective, objective >= offerObjective { return nil }
+            return offer
+        }
+        func found(_ point: [Double], objective: Double) { reports.append((point, objective)) }
+    }
+
+    /// GLPK takes a better point from the searches beside it as its incumbent, and reports each of
+    /// its own incumbents as a feasible point with its true objective.
+    @Test func incumbentExchangeGivesAndTakes() throws {
+        let knapsack = Fixtures.Knapsack.hard(items: 30, seed: 11)
+        let (model, _) = knapsack.model(names: false)
+        let optimal = try #require(try GLPKSolver().solve(model).values)
+        let exchange = RecordingExchange(offer: optimal, objective: model.objectiveValue(at: optimal))
+        var options = GLPKOptions()
+        options.exchange = exchange
+        options.exchangeInterval = 0
+        let result = try GLPKSolver(options: options).solve(model, warmStart: knapsack.greedyPoint)
+        #expect(result.termination == .optimal)
+        #expect(result.objective == Double(knapsack.optimum))
+        #expect(exchange.asked >= 1)
+        #expect(result.messages.contains { $0.hasPrefix("incumbent exchange: 1 point(s) taken") }, "\(result.messages)")
+        for (point, objective) in exchange.reports {
+            #expect(evaluate(model, point).isFeasible)
+            #expect(abs(model.objectiveValue(at: point) - objective) < 1e-6)
+        }
+
+        // Without anything to offer, GLPK still reports the incumbents it finds, the last one optimal.
+        let listener = RecordingExchange(offer: [], objective: .infinity)
+        options.exchange = listener
+        let alone = try GLPKSolver(options: options).solve(model)
+        #expect(alone.objective == Double(knapsack.optimum))
+        let last = try #require(listener.reports.last)
+        #expect(last.1 == Double(knapsack.optimum))
+        #expect(evaluate(model, last.0).isFeasible)
+    }
+
     @Test func optimalWarmStartIsKept() throws {
         let knapsack = Fixtures.Knapsack.small
         let (model, _) = knapsack.model()
