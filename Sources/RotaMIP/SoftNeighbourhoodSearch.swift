@@ -328,14 +328,19 @@ struct SoftSearchLane {
         let quick = res.termination == .optimal
         if quick { optimal += 1 }
         // Grow the neighbourhoods while sub-problems are solved to optimality, shrink them when not.
-        // A k-worker neighbourhood first shrinks its days (while k is at its least), then grows k back.
+        // Neighbourhoods grow while their sub-problems are solved to optimality and shrink when not: a
+        // k-worker one first shrinks its days (once k is at its least) and grows them back before k;
+        // k may reach half the workers and a window every day. Against caps of 4 workers and 6 days,
+        // Curtois & Qu 3 / 6 / 7 / 9 at 60 s, seeds 2 and 3: 1003, 1003 / 2176, 2144 / 1481, 1308 /
+        // 794, 793 against 1004, 1004 / 2153, 2152 / 1376, 1593 / 797, 692 (no clear difference;
+        // one run of Instance6 reached 2059 this way).
         let days = inst.days
         if r.freeWorkers.count == 1 {
         } else if r.freeWorkers.count < inst.workers.count || r.freeDays == nil {
             if quick {
-                if k < 4 { k += 1 } else { span = min(days, span == Int.max ? days : span + 2) }
+                if span < days { span = min(days, span + 2) } else if k < inst.workers.count / 2 { k += 1 }
             } else if k > 2 { k -= 1 } else { span = max(7, min(span, days) - 3) }
-        } else { window = quick ? min(window + 1, 6) : max(4, window - 1) }
+        } else { window = quick ? min(window + 1, days) : max(4, window - 1) }
         guard let values = res.values, res.hasSolution else { return true }
         let a = f.assignment(from: values)
         let rep = Checker.check(a, in: inst)
