@@ -122,7 +122,6 @@ struct SoftNeighbourhoodSearch {
     /// Shared by the lanes (nil before `run`).
     private(set) var state: SoftSearchState?
     private var background = DispatchGroup()
-    private var started = 0.0
     private var finished = false
 
     /// The best checker-feasible rota found and its objective.
@@ -140,7 +139,7 @@ struct SoftNeighbourhoodSearch {
     mutating func run(start: Assignment?, keepSearching: Bool = false) -> Assignment? {
         let inst = instance
         guard !inst.workers.isEmpty, inst.days > 0 else { return nil }
-        started = elapsed()
+        let started = elapsed()
         let incumbent = start ?? Assignment.empty(for: inst)
         let report = Checker.check(incumbent, in: inst)
         var first = SoftSearchState.Incumbent(rota: incumbent, report: report, penalised: nil, penalty: .infinity)
@@ -286,7 +285,8 @@ struct SoftSearchLane {
                 } else {
                     while free.count < size { free.insert(Int.random(in: 0..<nW, using: &rng)) }
                 }
-                let len = min(days, span)
+                // While minimums are broken, the whole horizon: a window could miss the broken run.
+                let len = inc.penalty > 0 ? days : min(days, span)
                 let lo = len == days ? 0 : Int.random(in: 0...(days - len), using: &rng)
                 let freeDays: Range<Int>? = len == days ? nil : lo..<(lo + len)
                 r = Restriction(incumbent: inc.rota, freeWorkers: free, freeDays: freeDays)
