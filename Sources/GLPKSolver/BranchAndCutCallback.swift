@@ -58,7 +58,8 @@ final class BranchAndCutContext {
 
     private func exchangeIncumbents(_ tree: OpaquePointer, _ exchange: any IncumbentExchange) {
         guard let problem = glp_ios_get_prob(tree) else { return }
-        let hasIncumbent = glp_mip_status(problem) == GLP_FEAS || glp_mip_status(problem) == GLP_OPT
+        let status = glp_mip_status(problem)
+        let hasIncumbent = status == GLP_FEAS || status == GLP_OPT
         switch glp_ios_reason(tree) {
         case GLP_IBINGO where hasIncumbent:
             // GLPK has stored its new incumbent in the problem object.

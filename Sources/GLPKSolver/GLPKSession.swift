@@ -36,8 +36,7 @@ enum GLPKSession {
         if !parallel { lock.lock() }
         defer {
             // This thread's environment (GLPK's own advice for threads); the next session makes a new one.
-            if parallel { glp_free_env() }
-            if !parallel { lock.unlock() }
+            if parallel { glp_free_env() } else { lock.unlock() }
         }
         guard let logger, logger.logLevel <= .debug else {
             glp_term_out(GLP_OFF)

@@ -22,11 +22,11 @@ public struct GLPKSolver: Sendable {
         self.options = options
     }
 
-    /// The linked GLPK version, e.g. "5.0".
     /// Whether solves on different threads run in parallel (GLPK built re-entrant), so a caller
     /// may use more than one core.
     public static var runsInParallel: Bool { GLPKSession.isReentrant }
 
+    /// The linked GLPK version, e.g. "5.0".
     public static var version: String {
         GLPKSession.run(logger: nil) { _ in String(cString: glp_version()) }
     }

@@ -301,4 +301,3 @@ extension Restriction {
         return r
     }
 }
-

@@ -198,6 +198,17 @@ struct SoftNeighbourhoodSearch {
 
 /// One lane of a soft search: its own random numbers and neighbourhood sizes, the shared incumbent.
 struct SoftSearchLane {
+    /// The kinds of sub-problem a lane solves; each adapts its own size.
+    enum Neighbourhood: String, Comparable {
+        /// One worker over the whole horizon, building from the empty rota.
+        case construction
+        /// Every worker (halved while too big) over a window of days.
+        case dayWindow = "day windows"
+        /// k workers over `span` days.
+        case workerGroup = "worker groups"
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
     let instance: Instance
     let solveModel: MIPRotaSolver.SolveFunction
     let state: SoftSearchState
@@ -214,7 +225,7 @@ struct SoftSearchLane {
     private var rounds = 0, optimal = 0, taken = 0, worse = 0
     /// Per kind of neighbourhood: rounds, solved to optimality, without a rota, seconds, nonzeros.
     private struct KindStats { var rounds = 0, optimal = 0, empty = 0, seconds = 0.0, nonzeros = 0 }
-    private var kinds: [String: KindStats] = [:]
+    private var kinds: [Neighbourhood: KindStats] = [:]
     private var buildSeconds = 0.0, solveSeconds = 0.0
 
     init(search: SoftNeighbourhoodSearch, state: SoftSearchState, lane: Int) {
@@ -226,7 +237,7 @@ struct SoftSearchLane {
     var summary: String {
         "soft LNS lane \(lane): \(rounds) rounds (\(optimal) solved to optimality; building \(Int(buildSeconds)) s, solving \(Int(solveSeconds)) s), \(taken) taken, \(worse) no better; "
             + kinds.sorted { $0.key < $1.key }.map { name, k in
-                "\(name): \(k.rounds) rounds, \(k.optimal) optimal, \(k.empty) without a rota, "
+                "\(name.rawValue): \(k.rounds) rounds, \(k.optimal) optimal, \(k.empty) without a rota, "
                     + String(format: "%.2f s and %d nonzeros on average", k.seconds / Double(k.rounds), k.nonzeros / k.rounds)
             }.joined(separator: "; ")
     }
@@ -254,7 +265,7 @@ struct SoftSearchLane {
         for w in order {
             guard elapsed() < deadline - 0.3 else { return }
             let inc = state.incumbent
-            step(Restriction(incumbent: inc.rota, freeWorkers: [w]), from: inc)
+            step(Restriction(incumbent: inc.rota, freeWorkers: [w]), .construction, from: inc)
         }
     }
 
@@ -266,7 +277,8 @@ struct SoftSearchLane {
             let inc = state.incumbent
             let bad = inc.penalty > 0 ? violatedWorkers(inc.report) : []
             var r: Restriction
-            if Int.random(in: 0..<3, using: &rng) == 0 {
+            let kind: Neighbourhood = Int.random(in: 0..<3, using: &rng) == 0 ? .dayWindow : .workerGroup
+            if kind == .dayWindow {
                 // All workers × a window of 3-7 days.
                 let len = min(days, window + Int.random(in: -1...1, using: &rng))
                 let lo = Int.random(in: 0...(days - len), using: &rng)
@@ -295,13 +307,14 @@ struct SoftSearchLane {
                     r = Restriction(incumbent: inc.rota, freeWorkers: free, freeDays: freeDays)
                 }
             }
-            guard step(r, from: inc) else { break }
+            guard step(r, kind, from: inc) else { break }
         }
     }
 
-    /// Solves the sub-problem `r` of `inc` and offers the answer. False when no time is left.
+    /// Solves the sub-problem `r` (a `kind` neighbourhood) of `inc` and offers the answer. False when
+    /// no time is left.
     @discardableResult
-    private mutating func step(_ r: Restriction, from inc: SoftSearchState.Incumbent) -> Bool {
+    private mutating func step(_ r: Restriction, _ kind: Neighbourhood, from inc: SoftSearchState.Incumbent) -> Bool {
         let inst = instance
         let limit = min(subLimit, deadline - elapsed())
         guard limit > 0.3 else { return false }
@@ -317,7 +330,6 @@ struct SoftSearchLane {
         let t1 = elapsed()
         buildSeconds += t1 - t0
         let res = try? solveModel(f.model, warm, limit)
-        let kind = r.freeWorkers.count == 1 ? "construction" : r.freeDays != nil && r.freeWorkers.count * 2 > inst.workers.count ? "day windows" : "worker groups"
         kinds[kind, default: KindStats()].rounds += 1
         kinds[kind]!.optimal += res?.termination == .optimal ? 1 : 0
         kinds[kind]!.empty += res?.hasSolution == true ? 0 : 1
@@ -327,7 +339,6 @@ struct SoftSearchLane {
         solveSeconds += elapsed() - t1
         let quick = res.termination == .optimal
         if quick { optimal += 1 }
-        // Grow the neighbourhoods while sub-problems are solved to optimality, shrink them when not.
         // Neighbourhoods grow while their sub-problems are solved to optimality and shrink when not: a
         // k-worker one first shrinks its days (once k is at its least) and grows them back before k;
         // k may reach half the workers and a window every day. Against caps of 4 workers and 6 days,
@@ -335,12 +346,16 @@ struct SoftSearchLane {
         // 794, 793 against 1004, 1004 / 2153, 2152 / 1376, 1593 / 797, 692 (no clear difference;
         // one run of Instance6 reached 2059 this way).
         let days = inst.days
-        if r.freeWorkers.count == 1 {
-        } else if r.freeWorkers.count < inst.workers.count || r.freeDays == nil {
+        switch kind {
+        case .construction:
+            break
+        case .workerGroup:
             if quick {
                 if span < days { span = min(days, span + 2) } else if k < inst.workers.count / 2 { k += 1 }
             } else if k > 2 { k -= 1 } else { span = max(7, min(span, days) - 3) }
-        } else { window = quick ? min(window + 1, days) : max(4, window - 1) }
+        case .dayWindow:
+            window = quick ? min(window + 1, days) : max(4, window - 1)
+        }
         guard let values = res.values, res.hasSolution else { return true }
         let a = f.assignment(from: values)
         let rep = Checker.check(a, in: inst)

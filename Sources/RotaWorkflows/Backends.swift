@@ -12,7 +12,7 @@ extension SolveRunner.Backends {
             greedy: { instance, options in GreedySolver().solve(instance, options: options) },
             glpk: { instance, options in
                 var solver = MIPRotaSolver(name: "glpk") { model, warmStart, seconds in
-                    try GLPKSolver(options: glpkOptions(seconds, warmStart: warmStart != nil, cuts: .all)).solve(model, warmStart: warmStart)
+                    try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: nil)
                 }
                 // The whole model and the sub-problems get all of GLPK's cuts: on the Curtois & Qu instances
                 // they close much of the gap that branching alone leaves. A two-worker sub-problem of
@@ -20,9 +20,7 @@ extension SolveRunner.Backends {
                 // Instance7 / Instance12 1108 / 11600 with cuts in the sub-problems, 1299 / 11803 without
                 // (and without the heuristics below), 1383 / 13150 without either (Benchmarks/curtois).
                 solver.solveWholeModel = { model, warmStart, seconds, exchange in
-                    var glpk = glpkOptions(seconds, warmStart: warmStart != nil, cuts: .all)
-                    glpk.exchange = exchange
-                    return try GLPKSolver(options: glpk).solve(model, warmStart: warmStart)
+                    try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: exchange)
                 }
                 // The soft search may use every core it is given, each lane with its own GLPK.
                 solver.lanes = GLPKSolver.runsInParallel ? options.threads : 1
@@ -37,13 +35,14 @@ extension SolveRunner.Backends {
     }
 }
 
-/// GLPK's settings for one solve. Without a valid rota to start from, the feasibility pump and
+/// One GLPK solve with every cut family. Without a valid rota to start from, the feasibility pump and
 /// proximity search find first rotas where branch and cut alone finds none (shift-heavy scenarios,
 /// Benchmarks/curtois), and proximity search improves the rota it finds (the exact sub-problems of
 /// the soft search go without a start, see above); with a start, the time goes to branch and cut.
-private func glpkOptions(_ seconds: Double, warmStart: Bool, cuts: GLPKOptions.Cuts) -> GLPKOptions {
-    var glpk = GLPKOptions(timeLimit: seconds, cuts: cuts, feasibilityPump: !warmStart, proximitySearch: !warmStart)
+private func solveWithGLPK(_ model: MIPModel, warmStart: [Double]?, seconds: Double,
+                           exchange: (any IncumbentExchange)?) throws -> MIPResult {
+    var glpk = GLPKOptions(timeLimit: seconds, cuts: .all, feasibilityPump: warmStart == nil, proximitySearch: warmStart == nil)
     glpk.proximitySearchShare = 0.5
-    return glpk
+    glpk.exchange = exchange
+    return try GLPKSolver(options: glpk).solve(model, warmStart: warmStart)
 }
-
