@@ -14,6 +14,11 @@ public struct MIPRotaSolver: Sendable {
     /// (nil: `solveModel`): it may afford what small sub-problems cannot, such as cuts.
     public typealias WholeSolveFunction = @Sendable (MIPModel, [Double]?, Double, (any IncumbentExchange)?) throws -> MIPResult
     public var solveWholeModel: WholeSolveFunction?
+    /// Solves a model's LP relaxation (integrality dropped). With it, the soft search also fixes what
+    /// the incumbent shares with the whole model's relaxation and re-optimises the rest (RINS).
+    /// (model, time limit in seconds) → result.
+    public typealias RelaxFunction = @Sendable (MIPModel, Double) throws -> MIPResult
+    public var solveRelaxation: RelaxFunction?
     /// Above this many (estimated) nonzeros the whole model is not built; LNS runs instead.
     public var maxNonzeros: Int
     /// Name written into results.
@@ -88,6 +93,7 @@ public struct MIPRotaSolver: Sendable {
             soft.handOver = options.timeLimit * share
             soft.subLimit = softSubLimit
             soft.lanes = max(1, min(options.threads, lanes))
+            soft.solveRelaxation = solveRelaxation
             // With more than one lane, the others keep searching while the whole model runs on this one.
             let whole = estimate <= wholeLimit
             let found = soft.run(start: start ?? softStart, keepSearching: whole && soft.lanes > 1)

@@ -40,6 +40,12 @@ final class SoftSearchState: @unchecked Sendable {
     private var acceptedCount = 0
     private var stopRequested = false
     private var laneNotes: [String] = []
+    private var relaxationGuide: RelaxationGuide?
+    /// The whole model and its LP relaxation, for relaxation-induced neighbourhoods (nil until known).
+    var guide: RelaxationGuide? {
+        get { lock.withLock { relaxationGuide } }
+        set { lock.withLock { relaxationGuide = newValue } }
+    }
 
     init(_ incumbent: Incumbent, at seconds: Double) {
         current = incumbent
@@ -118,6 +124,9 @@ struct SoftNeighbourhoodSearch {
     var subLimit = 3.0
     /// Sub-problems above this size are shrunk.
     var maxSubNonzeros = 150_000
+    /// Solves an LP relaxation; with it (and a whole model of at most `maxSubNonzeros`), the lanes also
+    /// solve relaxation-induced neighbourhoods (`RelaxationGuide`).
+    var solveRelaxation: MIPRotaSolver.RelaxFunction?
 
     /// Shared by the lanes (nil before `run`).
     private(set) var state: SoftSearchState?
@@ -154,6 +163,28 @@ struct SoftNeighbourhoodSearch {
         }
         let state = SoftSearchState(first, at: started)
         self.state = state
+        if let relax = solveRelaxation,
+           RotaFormulation.estimatedNonzeros(inst) <= maxSubNonzeros {
+            // The whole model's relaxation, beside the lanes (a minute's simplex on Curtois & Qu 12, 5 s on 9);
+            // the lanes take relaxation-induced neighbourhoods once it is there.
+            let limit = 0.3 * (deadline - started)
+            let clock = elapsed
+            background.enter()
+            let group = background
+            let thread = Thread {
+                let t0 = clock()
+                let f = RotaFormulation.buildModel(inst)
+                if let r = try? relax(f.model, limit), let lp = r.values, r.termination == .optimal {
+                    state.guide = RelaxationGuide(formulation: f, relaxation: lp)
+                    state.note(String(format: "soft LNS: relaxation of the whole model %.1f in %.2f s", r.objective ?? .nan, clock() - t0))
+                } else {
+                    state.note(String(format: "soft LNS: no relaxation of the whole model within %.1f s", limit))
+                }
+                group.leave()
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
         var lane0 = SoftSearchLane(search: self, state: state, lane: 0)
         if start == nil {
             // Construction from the empty rota: one worker at a time over the whole horizon (small, quick
@@ -196,6 +227,37 @@ struct SoftNeighbourhoodSearch {
     }
 }
 
+/// The exact whole model and an optimal point of its LP relaxation. A relaxation-induced neighbourhood
+/// (RINS, Danna, Rothberg and Le Pape 2005) fixes every integer variable on which the incumbent and the
+/// relaxation agree and re-optimises the rest. Its size adapts through `freedom`: above 0, that share of
+/// the agreeing variables is freed too; below 0, only a share 1 + `freedom` of the disagreeing ones
+/// stays free (the rest keep the incumbent's values). Variables are chosen at random.
+struct RelaxationGuide: @unchecked Sendable {
+    let formulation: RotaFormulation
+    let relaxation: [Double]
+
+    /// The whole model with the chosen variables fixed at the incumbent's values, and how many integer
+    /// variables stay free; nil when `rota` is not a point of the model.
+    func neighbourhood(of rota: Assignment, freedom: Double, rng: inout SplitMix) -> (model: MIPModel, free: Int)? {
+        guard let point = formulation.point(for: rota) else { return nil }
+        var m = formulation.model
+        var free = 0
+        for v in m.variables where m.kind(of: v).isIntegral {
+            let j = v.index
+            let agrees = abs(point[j] - relaxation[j]) <= 1e-6
+            let keepFree = agrees
+                ? freedom > 0 && Double.random(in: 0..<1, using: &rng) < freedom
+                : freedom >= 0 || Double.random(in: 0..<1, using: &rng) < 1 + freedom
+            if keepFree {
+                free += 1
+            } else {
+                m.setBounds(v, lower: point[j], upper: point[j])
+            }
+        }
+        return (m, free)
+    }
+}
+
 /// One lane of a soft search: its own random numbers and neighbourhood sizes, the shared incumbent.
 struct SoftSearchLane {
     /// The kinds of sub-problem a lane solves; each adapts its own size.
@@ -206,6 +268,8 @@ struct SoftSearchLane {
         case dayWindow = "day windows"
         /// k workers over `span` days.
         case workerGroup = "worker groups"
+        /// What the incumbent shares with the whole model's relaxation fixed (`RelaxationGuide`).
+        case relaxation = "relaxation-induced"
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -219,6 +283,9 @@ struct SoftSearchLane {
     let maxSubNonzeros: Int
     var rng: SplitMix
     private var k = 3, window = 5
+    /// The size of relaxation-induced neighbourhoods (`RelaxationGuide.neighbourhood`).
+    private var rinsFreedom = 0.0
+    private var rinsFree = 0
     /// Days spanned by a k-worker neighbourhood (the whole horizon at first; shrinks while its
     /// sub-problems are not solved to optimality within the limit, down to a week).
     private var span = Int.max
@@ -239,6 +306,7 @@ struct SoftSearchLane {
             + kinds.sorted { $0.key < $1.key }.map { name, k in
                 "\(name.rawValue): \(k.rounds) rounds, \(k.optimal) optimal, \(k.empty) without a rota, "
                     + String(format: "%.2f s and %d nonzeros on average", k.seconds / Double(k.rounds), k.nonzeros / k.rounds)
+                    + (name == .relaxation ? String(format: ", %d integer variables free on average, freedom at the end %.2f", rinsFree / k.rounds, rinsFreedom) : "")
             }.joined(separator: "; ")
     }
 
@@ -276,6 +344,12 @@ struct SoftSearchLane {
         while elapsed() < deadline - 0.3 && !state.stopped && !(state.best != nil && elapsed() >= until) {
             let inc = state.incumbent
             let bad = inc.penalty > 0 ? violatedWorkers(inc.report) : []
+            if inc.penalty == 0, let guide = state.guide, Int.random(in: 0..<3, using: &rng) == 0,
+               let n = guide.neighbourhood(of: inc.rota, freedom: rinsFreedom, rng: &rng) {
+                rinsFree += n.free
+                guard relaxationStep(n.model, guide: guide) else { break }
+                continue
+            }
             var r: Restriction
             let kind: Neighbourhood = Int.random(in: 0..<3, using: &rng) == 0 ? .dayWindow : .workerGroup
             if kind == .dayWindow {
@@ -311,6 +385,43 @@ struct SoftSearchLane {
         }
     }
 
+    /// Solves one sub-problem and keeps the statistics of its kind.
+    private mutating func solve(_ model: MIPModel, warm: [Double]?, limit: Double, _ kind: Neighbourhood) -> MIPResult? {
+        let t1 = elapsed()
+        let res = try? solveModel(model, warm, limit)
+        let seconds = elapsed() - t1
+        kinds[kind, default: KindStats()].rounds += 1
+        kinds[kind]!.optimal += res?.termination == .optimal ? 1 : 0
+        kinds[kind]!.empty += res?.hasSolution == true ? 0 : 1
+        kinds[kind]!.seconds += seconds
+        kinds[kind]!.nonzeros += model.numNonzeros
+        solveSeconds += seconds
+        if res?.termination == .optimal { optimal += 1 }
+        return res
+    }
+
+    /// Solves a relaxation-induced sub-problem of the whole model and offers the answer. False when no
+    /// time is left.
+    private mutating func relaxationStep(_ model: MIPModel, guide: RelaxationGuide) -> Bool {
+        let limit = min(subLimit, deadline - elapsed())
+        guard limit > 0.3 else { return false }
+        rounds += 1
+        guard let res = solve(model, warm: nil, limit: limit, .relaxation) else { return true }
+        let quick = res.termination == .optimal
+        // Larger while the sub-problems are solved to optimality, smaller (faster) when not.
+        rinsFreedom = quick ? min(0.5, rinsFreedom + 0.02) : max(-0.9, rinsFreedom - (res.hasSolution ? 0.05 : 0.15))
+        guard let values = res.values, res.hasSolution else { return true }
+        let a = guide.formulation.assignment(from: values)
+        let rep = Checker.check(a, in: instance)
+        guard rep.isFeasible else {
+            state.note("formulation bug in a relaxation-induced sub-problem: " + rep.violations.prefix(3).map(\.message).joined(separator: "; "))
+            return true
+        }
+        let candidate = SoftSearchState.Incumbent(rota: a, report: rep, penalised: Double(rep.objective.total), penalty: 0)
+        if state.offer(candidate, at: elapsed()) { taken += 1 } else { worse += 1 }
+        return true
+    }
+
     /// Solves the sub-problem `r` (a `kind` neighbourhood) of `inc` and offers the answer. False when
     /// no time is left.
     @discardableResult
@@ -329,16 +440,8 @@ struct SoftSearchLane {
         let warm = inc.penalised == nil || inc.penalty == 0 ? nil : f.point(for: inc.rota)
         let t1 = elapsed()
         buildSeconds += t1 - t0
-        let res = try? solveModel(f.model, warm, limit)
-        kinds[kind, default: KindStats()].rounds += 1
-        kinds[kind]!.optimal += res?.termination == .optimal ? 1 : 0
-        kinds[kind]!.empty += res?.hasSolution == true ? 0 : 1
-        kinds[kind]!.seconds += elapsed() - t1
-        kinds[kind]!.nonzeros += f.size.nonzeros
-        guard let res else { return true }
-        solveSeconds += elapsed() - t1
+        guard let res = solve(f.model, warm: warm, limit: limit, kind) else { return true }
         let quick = res.termination == .optimal
-        if quick { optimal += 1 }
         // Neighbourhoods grow while their sub-problems are solved to optimality and shrink when not: a
         // k-worker one first shrinks its days (once k is at its least) and grows them back before k;
         // k may reach half the workers and a window every day. Against caps of 4 workers and 6 days,
@@ -347,7 +450,7 @@ struct SoftSearchLane {
         // one run of Instance6 reached 2059 this way).
         let days = inst.days
         switch kind {
-        case .construction:
+        case .construction, .relaxation:
             break
         case .workerGroup:
             if quick {

@@ -22,6 +22,7 @@ extension SolveRunner.Backends {
                 solver.solveWholeModel = { model, warmStart, seconds, exchange in
                     try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: exchange)
                 }
+                solver.solveRelaxation = { model, seconds in try GLPKSolver(options: GLPKOptions(timeLimit: seconds)).solveRelaxation(model) }
                 // The soft search may use every core it is given, each lane with its own GLPK.
                 solver.lanes = GLPKSolver.runsInParallel ? options.threads : 1
                 return solver.solve(instance, options: options)

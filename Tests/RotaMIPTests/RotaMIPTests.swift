@@ -392,3 +392,50 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
         #expect(Double(report.objective.total) == va)
     }
 }
+
+/// Relaxation-induced neighbourhoods (RINS): with freedom 0 exactly the integer variables on which a
+/// valid roster and the relaxation disagree stay free; the roster stays a point of the restricted
+/// model, so its optimum is valid and no worse; freedom above 0 frees more, below 0 fewer.
+@Suite struct RelaxationGuideTests {
+    @Test func neighbourhoodFixesWhatTheRosterSharesWithTheRelaxation() throws {
+        let inst = try RunNetworkTests.scenario()
+        let f = RotaFormulation.buildModel(inst)
+        let lp = try GLPKSolver(options: GLPKOptions(timeLimit: 30)).solveRelaxation(f.model)
+        #expect(lp.termination == .optimal)
+        let guide = RelaxationGuide(formulation: f, relaxation: try #require(lp.values))
+        var rng = TestRNG(state: 5)
+        var roster: Assignment?
+        for _ in 0..<2000 {
+            let a = RunNetworkTests.randomRoster(inst, &rng)
+            if Checker.check(a, in: inst).isFeasible { roster = a; break }
+        }
+        let a = try #require(roster, "a valid random roster")
+        let value = Checker.check(a, in: inst).objective.total
+        let point = try #require(f.point(for: a))
+        let integral = f.model.variables.filter { f.model.kind(of: $0).isIntegral }
+        let disagreeing = integral.filter { abs(point[$0.index] - lp.values![$0.index]) > 1e-6 }.count
+        #expect(disagreeing > 0 && disagreeing < integral.count)
+
+        var split = SplitMix(seed: 3)
+        let n = try #require(guide.neighbourhood(of: a, freedom: 0, rng: &split))
+        #expect(n.free == disagreeing)
+        var fixed = 0
+        for v in integral where n.model.lowerBound(of: v) == n.model.upperBound(of: v) {
+            fixed += 1
+            #expect(n.model.lowerBound(of: v) == point[v.index])
+        }
+        #expect(fixed == integral.count - disagreeing)
+        let r = try glpk(n.model, nil, 30)
+        #expect(r.termination == .optimal)
+        let b = f.assignment(from: try #require(r.values))
+        let report = Checker.check(b, in: inst)
+        #expect(report.isFeasible, "\(report.violations.prefix(3))")
+        #expect(report.objective.total <= value)
+        #expect(Double(report.objective.total) == r.objective)
+
+        let wider = try #require(guide.neighbourhood(of: a, freedom: 0.5, rng: &split))
+        let narrower = try #require(guide.neighbourhood(of: a, freedom: -0.8, rng: &split))
+        #expect(wider.free > disagreeing && wider.free < integral.count)
+        #expect(narrower.free < disagreeing)
+    }
+}
