@@ -439,3 +439,31 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
         #expect(narrower.free < disagreeing)
     }
 }
+
+/// Objectives are whole numbers, so a bound less than 1 below the rota's objective proves it optimal;
+/// a bound further below does not. GLPK's optimal answer is replayed as a time-limit stop with a chosen bound.
+@Suite struct WholeNumberBoundTests {
+    @Test(arguments: [(0.4, true), (0.999, true), (1.2, false)])
+    func boundWithinOneProvesOptimality(gap: Double, proved: Bool) throws {
+        let inst = try RunNetworkTests.scenario()
+        var solver = MIPRotaSolver { model, warm, limit in
+            var r = try glpk(model, warm, limit)
+            if r.termination == .optimal, let objective = r.objective {
+                r.termination = .timeLimit
+                r.bound = objective - gap
+            }
+            return r
+        }
+        solver.softSearch = false
+        let r = solver.solve(inst, options: SolveOptions(timeLimit: 30, seed: 1, threads: 1))
+        let a = try #require(r.assignment, "\(r.notes)")
+        let objective = Checker.check(a, in: inst).objective.total
+        #expect(r.status == (proved ? .optimal : .feasible), "\(r.notes)")
+        if proved {
+            #expect(r.bound == Double(objective))
+            #expect(r.notes.contains { $0.hasPrefix("optimal: objective \(objective)") })
+        } else {
+            #expect(abs(r.bound! - (Double(objective) - gap)) < 1e-9)
+        }
+    }
+}
