@@ -241,12 +241,41 @@ final class LocalSearch {
             return remove(h, w)
         }
         let edgeDay = rng.chance(0.5) ? a - 1 : b
+        if working && rng.chance(0.4) { return ("run-relocate", relocateRun(w, a..<b, work: work)) }
         switch (working, rng.int(2)) {
         case (true, 0): return ("run-repair", addDay(edgeDay))            // lengthen the working run
         case (true, _): return ("run-repair", (a..<b).allSatisfy { dropDay($0) })  // drop it
         case (false, 0): return ("run-repair", dropDay(edgeDay))          // lengthen the days off
         default: return ("run-repair", (a..<b).allSatisfy { addDay($0) }) // work through them
         }
+    }
+
+    /// Drops a short working run of `w` and works as many days at the edges of the worker's other
+    /// runs (a day before or after each), keeping their minutes: the repair when the short run can
+    /// grow no further (days off, leave or the weekend cap around it) and dropping it alone would
+    /// leave the worker under their minimum minutes.
+    func relocateRun(_ w: Int, _ run: Range<Int>, work: [Bool]) -> Bool {
+        var types: [Int] = []
+        for d in run {
+            guard let h = shiftOn(w, d) else { return false }
+            types.append(e.inst.shifts[h].type)
+            guard remove(h, w) else { return false }
+        }
+        // Days off next to another working run.
+        var edges: [Int] = []
+        for d in 0..<e.D where !work[d] && !run.contains(d) && !run.contains(d - 1) && !run.contains(d + 1) {
+            let left = d > 0 && work[d - 1], right = d + 1 < e.D && work[d + 1]
+            if left || right { edges.append(d) }
+        }
+        edges.shuffle(using: &rng)
+        var placed = 0
+        for d in edges where placed < types.count {
+            // The dropped run's shift types first, then any the worker may work that day.
+            let hs = shiftsByDay[d].filter { e.eligibleShiftWorkers[$0].contains(w) }
+                .sorted { (types.contains(e.inst.shifts[$0].type) ? 0 : 1) < (types.contains(e.inst.shifts[$1].type) ? 0 : 1) }
+            for h in hs where add(h, w) { placed += 1; break }
+        }
+        return placed > 0
     }
 
     func shiftMove() -> (String, Bool) {
