@@ -41,6 +41,9 @@ public struct SolveOptions: Sendable {
     public var threads: Int = 2
     /// A starting rota (for example the baseline, or the greedy's answer for GLPK's warm start).
     public var start: Assignment?
+    /// For the native solver: stop searching at this many seconds if none of its rotas so far is
+    /// valid (`auto` then hands its best one to GLPK at once); nil: search until the time limit.
+    public var validBy: Double?
     public init(timeLimit: Double = 30, seed: UInt64 = 1, threads: Int = 2, start: Assignment? = nil) {
         self.timeLimit = timeLimit; self.seed = seed; self.threads = threads; self.start = start
     }
