@@ -32,6 +32,9 @@ extension SolveRunner.Backends {
                 // Sizing the model walks every candidate; skip it where the answer is plain.
                 guard instance.sessions.count <= 150 && instance.workers.count <= 60 else { return false }
                 return RotaFormulation.estimatedNonzeros(instance) <= MIPRotaSolver(solve: { _, _, _ in throw CancellationError() }).maxNonzeros
+            },
+            wholeModelIsLarge: { instance in
+                RotaFormulation.estimatedNonzeros(instance) > MIPRotaSolver(solve: { _, _, _ in throw CancellationError() }).softSearchLargeAbove
             })
     }
 }

@@ -42,14 +42,20 @@ public struct SolveRunner: Sendable {
         public var glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?
         /// Whether the whole integer program is small enough to build and search.
         public var fitsWholeModel: (@Sendable (Instance) -> Bool)?
+        /// Whether the whole integer program, though it fits, is too large for GLPK's own branch and cut
+        /// to prove much in the time (the MIP backend then gives most of the time to its sub-problem
+        /// search); nil: never.
+        public var wholeModelIsLarge: (@Sendable (Instance) -> Bool)?
         /// Whether `glpk` searches on all `options.threads` cores where it runs its soft search
         /// (shift rostering); otherwise it uses one, and `auto` runs the native solver beside it.
         public var glpkUsesEveryCore: Bool
         public init(greedy: @escaping @Sendable (Instance, SolveOptions) -> SolverResult,
                     glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?,
                     glpkUsesEveryCore: Bool = false,
-                    fitsWholeModel: (@Sendable (Instance) -> Bool)? = nil) {
+                    fitsWholeModel: (@Sendable (Instance) -> Bool)? = nil,
+                    wholeModelIsLarge: (@Sendable (Instance) -> Bool)? = nil) {
             self.greedy = greedy; self.glpk = glpk; self.glpkUsesEveryCore = glpkUsesEveryCore; self.fitsWholeModel = fitsWholeModel
+            self.wholeModelIsLarge = wholeModelIsLarge
         }
     }
 
@@ -127,13 +133,17 @@ public struct SolveRunner: Sendable {
             let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
             let medium = !whole && Self.isSmallForMIP(instance)
             let useGLPK = backends.glpk != nil && (whole || medium)
-            // Shift rostering (no sessions): the native solver has 40 % of the time, but hands over at 12 % if it
-            // has no valid rota by then (Curtois & Qu at 60 s, seeds 1-2, against stopping it at 8 %: Instance12
-            // 6512/7894 against 10976/9551, Instance9 495/571 against 702/784, Instances 6, 10 and 11 within the
-            // noise; on Instance8 it stays invalid, and running it on cost 8-15 %).
-            let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? 0.4 : 0.2) : 0.6) : options.timeLimit
+            // Shift rostering (no sessions), when the whole model is large: the native solver has 40 % of the time,
+            // but hands over at 12 % if it has no valid rota by then (Curtois & Qu at 60 s, seeds 1-2, against
+            // stopping it at 8 %: Instance12 6512/7894 against 10976/9551, Instance9 495/571 against 702/784,
+            // Instances 6, 10 and 11 within the noise; on Instance8 it stayed invalid, and running it on cost
+            // 8-15 %). A smaller model goes to GLPK at 8 %, which may prove it optimal (Instance1 at 43 s; with
+            // the native solver at 40 %, 52 s, and not at a 30 s limit).
+            let shiftRostering = useGLPK && whole && instance.isShiftRostering
+            let nativeLonger = shiftRostering && (backends.wholeModelIsLarge?(instance) ?? false)
+            let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? (nativeLonger ? 0.4 : 0.08) : 0.2) : 0.6) : options.timeLimit
             var first = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
-            if useGLPK && whole && instance.isShiftRostering { first.validBy = options.timeLimit * 0.12 }
+            if nativeLonger { first.validBy = options.timeLimit * 0.12 }
             let firstOptions = first
             run("greedy") { backends.greedy(instance, firstOptions) }
             if let glpk = backends.glpk, useGLPK {
@@ -183,7 +193,7 @@ public struct SolveRunner: Sendable {
                 logger.warning("\(r.solver) answer rejected by the checker: \(report.violations.prefix(3).map(\.description).joined(separator: "; "))")
                 continue
             }
-            notes.append("\(r.solver): valid, objective \(report.objective.total), \(r.status.rawValue)\(r.bound.map { ", bound \(Int($0.rounded(.up)))" } ?? "")")
+            notes.append("\(r.solver): valid, objective \(report.objective.total), \(r.status.rawValue)\(r.bound.map { ", bound \(Summary.wholeBound($0))" } ?? "")")
             if best == nil || report.objective.total < best!.1.objective.total
                 || (report.objective.total == best!.1.objective.total && r.status == .optimal) {
                 best = (r, report)
