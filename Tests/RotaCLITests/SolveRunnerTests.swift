@@ -95,3 +95,15 @@ import RotaWorkflows
         #expect(doc.sessions.isEmpty && doc.objective == nil)
     }
 }
+
+@Suite struct WholeBoundDisplayTests {
+    /// The summary shows a bound as the least whole objective it allows, with the optimality test's
+    /// tolerance: GLPK's 1000.0000001 is a bound of 1000 (it was shown as 1001 beside a rota of 1001
+    /// that, rightly, was only `feasible`).
+    @Test func boundsRoundUpOnlyBeyondTheTolerance() {
+        #expect(Summary.wholeBound(1000.0000001) == 1000)
+        #expect(Summary.wholeBound(1000) == 1000)
+        #expect(Summary.wholeBound(1000.2) == 1001)
+        #expect(Summary.wholeBound(999.9999999) == 1000)
+    }
+}
