@@ -52,12 +52,10 @@ public struct GreedySolver: Sendable {
             let limit = max(options.timeLimit, tGreedy + 0.5)
             let idle = maxIdleMoves > 0 ? maxIdleMoves : Int.max
             let repairOnly = !localSearch
-            var sawValid = greedyPenalty == 0
             let (best, iters) = ls.run(until: {
-                if e.totalPenalty == 0 { sawValid = true }
                 let t = elapsed()
                 return t >= limit * 0.95 || (repairOnly && e.totalPenalty == 0)
-                    || (!sawValid && options.validBy.map { t >= $0 } == true)
+                    || (!ls.foundValid && options.validBy.map { t >= $0 } == true)
             },
                                        maxIdle: greedyPenalty > 0 ? Int.max : idle,
                                        verify: { _ in true })

@@ -393,7 +393,7 @@ final class LocalSearch {
                 if new < bestScore || better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
                     if better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
                         let snap = snapshot()
-                        if verify(snap) { best = snap; idle = 0; foundValid = foundValid || snap.penalty == 0 }
+                        if verify(snap) { best = snap; idle = 0; if snap.penalty == 0 { foundValid = true } }
                     }
                     bestScore = min(bestScore, new)
                 }
