@@ -49,6 +49,11 @@ public struct SolveOptions: Sendable {
     }
 }
 
+/// The least objective a lower bound allows. Every rota's objective is a whole number (the checker's,
+/// in whole minutes and integer weights), so a bound b allows nothing below ⌈b⌉, taken with a 1e-6
+/// tolerance: GLPK's bound of 1000.0000001 allows 1000.
+public func leastWholeObjective(bound b: Double) -> Int { Int((b - 1e-6).rounded(.up)) }
+
 /// Seconds elapsed since it was made, on the monotonic clock: what every solver's time limit is
 /// measured with.
 public struct Stopwatch: Sendable {

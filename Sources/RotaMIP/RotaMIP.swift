@@ -62,7 +62,7 @@ public struct MIPRotaSolver: Sendable {
         // stopped at its time limit with the gap still open below 1.
         if result.status == .feasible, let bound = result.bound, let a = result.assignment {
             let objective = Checker.check(a, in: instance).objective.total
-            if Double(objective) <= (bound - 1e-6).rounded(.up) {
+            if objective <= leastWholeObjective(bound: bound) {
                 result.status = .optimal
                 result.notes.append("optimal: objective \(objective) and bound \(bound); objectives are whole numbers, so none is below \(objective)")
                 result.bound = Double(objective)

@@ -28,13 +28,12 @@ extension SolveRunner.Backends {
                 return solver.solve(instance, options: options)
             },
             glpkUsesEveryCore: GLPKSolver.runsInParallel,
-            fitsWholeModel: { instance in
+            wholeModel: { instance in
                 // Sizing the model walks every candidate; skip it where the answer is plain.
-                guard instance.sessions.count <= 150 && instance.workers.count <= 60 else { return false }
-                return RotaFormulation.estimatedNonzeros(instance) <= MIPRotaSolver(solve: { _, _, _ in throw CancellationError() }).maxNonzeros
-            },
-            wholeModelIsLarge: { instance in
-                RotaFormulation.estimatedNonzeros(instance) > MIPRotaSolver(solve: { _, _, _ in throw CancellationError() }).softSearchLargeAbove
+                guard instance.sessions.count <= 150 && instance.workers.count <= 60 else { return .tooLarge }
+                let limits = MIPRotaSolver(solve: { _, _, _ in throw CancellationError() })
+                let estimate = RotaFormulation.estimatedNonzeros(instance)
+                return estimate > limits.maxNonzeros ? .tooLarge : estimate > limits.softSearchLargeAbove ? .large : .small
             })
     }
 }

@@ -40,23 +40,29 @@ public struct SolveRunner: Sendable {
     public struct Backends: Sendable {
         public var greedy: @Sendable (Instance, SolveOptions) -> SolverResult
         public var glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?
-        /// Whether the whole integer program is small enough to build and search.
-        public var fitsWholeModel: (@Sendable (Instance) -> Bool)?
-        /// Whether the whole integer program, though it fits, is too large for GLPK's own branch and cut
-        /// to prove much in the time (the MIP backend then gives most of the time to its sub-problem
-        /// search); nil: never.
-        public var wholeModelIsLarge: (@Sendable (Instance) -> Bool)?
+        /// How the whole integer program compares with what the MIP backend can search (nil: judged by
+        /// `isSmallForMIP`, and never `.large`).
+        public var wholeModel: (@Sendable (Instance) -> WholeModel)?
         /// Whether `glpk` searches on all `options.threads` cores where it runs its soft search
         /// (shift rostering); otherwise it uses one, and `auto` runs the native solver beside it.
         public var glpkUsesEveryCore: Bool
         public init(greedy: @escaping @Sendable (Instance, SolveOptions) -> SolverResult,
                     glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?,
                     glpkUsesEveryCore: Bool = false,
-                    fitsWholeModel: (@Sendable (Instance) -> Bool)? = nil,
-                    wholeModelIsLarge: (@Sendable (Instance) -> Bool)? = nil) {
-            self.greedy = greedy; self.glpk = glpk; self.glpkUsesEveryCore = glpkUsesEveryCore; self.fitsWholeModel = fitsWholeModel
-            self.wholeModelIsLarge = wholeModelIsLarge
+                    wholeModel: (@Sendable (Instance) -> WholeModel)? = nil) {
+            self.greedy = greedy; self.glpk = glpk; self.glpkUsesEveryCore = glpkUsesEveryCore; self.wholeModel = wholeModel
         }
+    }
+
+    /// The whole integer program's size, as `auto` and `glpk` plan by it.
+    public enum WholeModel: Sendable {
+        /// Too large to build and search whole (GLPK works on sub-problems, if at all).
+        case tooLarge
+        /// Fits, and GLPK's own branch and cut may prove it.
+        case small
+        /// Fits, but is too large for GLPK's branch and cut to prove much in the time (the MIP backend
+        /// gives most of the time to its sub-problem search).
+        case large
     }
 
     public func solve(_ instance: Instance, choice: SolverChoice, options: SolveOptions) -> SolveOutcome {
@@ -64,6 +70,9 @@ public struct SolveRunner: Sendable {
         func elapsed() -> Double { stopwatch.seconds }
         var attempts: [SolverResult] = []
         var notes: [String] = []
+        func wholeModel() -> WholeModel {
+            backends.wholeModel?(instance) ?? (Self.isSmallForMIP(instance) ? .small : .tooLarge)
+        }
 
         func run(_ name: String, _ body: () -> SolverResult) {
             let r = body()
@@ -115,7 +124,7 @@ public struct SolveRunner: Sendable {
             }
             // The native solver's answer is GLPK's warm start.
             var o = options
-            let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
+            let whole = wholeModel() != .tooLarge
             let greedyShare = options.timeLimit * (whole ? (instance.isShiftRostering ? 0.08 : 0.15) : 0.4)
             let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
             // Even a rota that breaks only minimums is a useful start: the MIP solver checks it.
@@ -130,7 +139,8 @@ public struct SolveRunner: Sendable {
             // Whole model small enough: a short native run warm-starts GLPK, which may prove
             // optimality. Medium: the native solver has most of the time and GLPK then
             // re-optimises sub-problems around its answer. Large: the native solver alone.
-            let whole = backends.fitsWholeModel?(instance) ?? Self.isSmallForMIP(instance)
+            let size = wholeModel()
+            let whole = size != .tooLarge
             let medium = !whole && Self.isSmallForMIP(instance)
             let useGLPK = backends.glpk != nil && (whole || medium)
             // Shift rostering (no sessions), when the whole model is large: the native solver has 40 % of the time,
@@ -139,13 +149,11 @@ public struct SolveRunner: Sendable {
             // Instances 6, 10 and 11 within the noise; on Instance8 it stayed invalid, and running it on cost
             // 8-15 %). A smaller model goes to GLPK at 8 %, which may prove it optimal (Instance1 at 43 s; with
             // the native solver at 40 %, 52 s, and not at a 30 s limit).
-            let shiftRostering = useGLPK && whole && instance.isShiftRostering
-            let nativeLonger = shiftRostering && (backends.wholeModelIsLarge?(instance) ?? false)
+            let nativeLonger = useGLPK && size == .large && instance.isShiftRostering
             let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? (nativeLonger ? 0.4 : 0.08) : 0.2) : 0.6) : options.timeLimit
             var first = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
             if nativeLonger { first.validBy = options.timeLimit * 0.12 }
-            let firstOptions = first
-            run("greedy") { backends.greedy(instance, firstOptions) }
+            run("greedy") { backends.greedy(instance, first) }
             if let glpk = backends.glpk, useGLPK {
                 var o = options
                 // Even a rota that breaks only minimums is a useful start: the MIP solver checks it.
@@ -193,7 +201,7 @@ public struct SolveRunner: Sendable {
                 logger.warning("\(r.solver) answer rejected by the checker: \(report.violations.prefix(3).map(\.description).joined(separator: "; "))")
                 continue
             }
-            notes.append("\(r.solver): valid, objective \(report.objective.total), \(r.status.rawValue)\(r.bound.map { ", bound \(Summary.wholeBound($0))" } ?? "")")
+            notes.append("\(r.solver): valid, objective \(report.objective.total), \(r.status.rawValue)\(r.bound.map { ", bound \(leastWholeObjective(bound: $0))" } ?? "")")
             if best == nil || report.objective.total < best!.1.objective.total
                 || (report.objective.total == best!.1.objective.total && r.status == .optimal) {
                 best = (r, report)

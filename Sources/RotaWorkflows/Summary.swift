@@ -3,11 +3,6 @@ import RotaModel
 
 /// The short human summary `rota solve` prints on stderr.
 public enum Summary {
-    /// A bound as the least whole objective it allows, with the same 1e-6 tolerance as the optimality
-    /// test (a GLPK bound of 1000.0000001 is 1000, not 1001: shown as 1001, a rota at 1001 looked
-    /// proved while its status said feasible).
-    public static func wholeBound(_ b: Double) -> Int { Int((b - 1e-6).rounded(.up)) }
-
     public static func render(_ outcome: SolveOutcome, instance: Instance) -> String {
         let doc = outcome.document
         var lines: [String] = []
@@ -19,7 +14,7 @@ public enum Summary {
         let assigned = doc.sessions.filter(\.isAssigned).count
         let mandatoryOpen = instance.sessions.enumerated().filter { s, info in info.mandatory && report.evaluation.assignment.sessions[s] == nil }.count
         var head = "\(doc.status) rota by \(doc.solver) in \(String(format: "%.1f", doc.seconds ?? 0)) s: objective \(doc.objective ?? 0)"
-        if let b = doc.bound { head += " (bound \(Summary.wholeBound(b)))" }
+        if let b = doc.bound { head += " (bound \(leastWholeObjective(bound: b)))" }
         lines.append(head)
         lines.append("  sessions \(assigned)/\(instance.sessions.count) assigned\(mandatoryOpen > 0 ? ", \(mandatoryOpen) mandatory unassigned" : "")")
         let shiftsShort = instance.shifts.enumerated().filter { h, s in report.evaluation.assignment.shiftWorkers[h].count < s.required }.count

@@ -32,7 +32,7 @@ import RotaWorkflows
         let backends = SolveRunner.Backends(
             greedy: { _, _ in SolverResult(assignment: good, status: .feasible, solver: "stub-good", seconds: 0) },
             glpk: { _, _ in SolverResult(assignment: bad, status: .optimal, bound: 0, solver: "stub-bad", seconds: 0) },
-            fitsWholeModel: { _ in true })
+            wholeModel: { _ in .small })
         let out = SolveRunner(backends: backends).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1))
         #expect(out.document.solver == "stub-good")
         #expect(out.document.status == "feasible")     // the bad answer's "optimal" is not believed
@@ -50,12 +50,12 @@ import RotaWorkflows
         let proved = SolveRunner.Backends(
             greedy: { _, _ in SolverResult(assignment: good, status: .feasible, solver: "heuristic", seconds: 0) },
             glpk: { _, _ in SolverResult(assignment: good, status: .optimal, bound: Double(objective), solver: "exact", seconds: 0) },
-            fitsWholeModel: { _ in true })
+            wholeModel: { _ in .small })
         #expect(SolveRunner(backends: proved).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1)).document.status == "optimal")
         let unproved = SolveRunner.Backends(
             greedy: { _, _ in SolverResult(assignment: good, status: .feasible, solver: "heuristic", seconds: 0) },
             glpk: { _, _ in SolverResult(assignment: good, status: .feasible, bound: Double(objective) - 50, solver: "exact", seconds: 0) },
-            fitsWholeModel: { _ in true })
+            wholeModel: { _ in .small })
         let doc = SolveRunner(backends: unproved).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1)).document
         #expect(doc.status == "feasible" && doc.bound == Double(objective) - 50)
     }
@@ -76,7 +76,7 @@ import RotaWorkflows
                     : SolverResult(assignment: good, status: .feasible, solver: "native-more", seconds: 0)
             },
             glpk: { _, _ in SolverResult(assignment: nil, status: .error, solver: "glpk", seconds: 0) },
-            fitsWholeModel: { _ in true })
+            wholeModel: { _ in .small })
         let two = SolveRunner(backends: backends).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 2, threads: 2))
         #expect(two.document.solver == "native-more")
         #expect(two.isValid)
@@ -97,13 +97,13 @@ import RotaWorkflows
 }
 
 @Suite struct WholeBoundDisplayTests {
-    /// The summary shows a bound as the least whole objective it allows, with the optimality test's
-    /// tolerance: GLPK's 1000.0000001 is a bound of 1000 (it was shown as 1001 beside a rota of 1001
+    /// The summary shows a bound as the least whole objective it allows, by the optimality test's own
+    /// function: GLPK's 1000.0000001 is a bound of 1000 (it was shown as 1001 beside a rota of 1001
     /// that, rightly, was only `feasible`).
     @Test func boundsRoundUpOnlyBeyondTheTolerance() {
-        #expect(Summary.wholeBound(1000.0000001) == 1000)
-        #expect(Summary.wholeBound(1000) == 1000)
-        #expect(Summary.wholeBound(1000.2) == 1001)
-        #expect(Summary.wholeBound(999.9999999) == 1000)
+        #expect(leastWholeObjective(bound: 1000.0000001) == 1000)
+        #expect(leastWholeObjective(bound: 1000) == 1000)
+        #expect(leastWholeObjective(bound: 1000.2) == 1001)
+        #expect(leastWholeObjective(bound: 999.9999999) == 1000)
     }
 }
