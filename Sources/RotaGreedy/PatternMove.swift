@@ -1,0 +1,272 @@
+import RotaModel
+
+/// The pattern move: one worker's shifts over the whole horizon re-planned at once, by dynamic
+/// programming over their days, with every other worker's shifts held where they are.
+///
+/// A day's choice is off or one shift. Its price is separable given the others: the change in
+/// that shift's cover penalty (under or over, and the minimum cover at the search's weight), the
+/// change against the baseline, the worker's requests that day and the travel to the shift. The
+/// rules that tie days together are the labels' resources: the run of working days or days off so
+/// far and whether it touches the first day (H10), the minutes so far (the total, and the week's
+/// when a weekly rule or contract can bind), the shifts of each type whose cap can bind (H9), the
+/// weekends worked (H6), and the last shift (successions, rest and travel between days). Strict
+/// rules prune a label; minimum rules cost their penalty at the search's weight, as in
+/// `Engine.score`. A label dominates another with the same key (last shift, run, minutes, week,
+/// weekend in progress) when it costs no more and has used no more of any cap; a key keeps at
+/// most `keep` labels (two in the search), so the plan is optimal for the rules it models unless
+/// that beam cuts. Outside `window`, when one is given, each day keeps the worker's shift.
+///
+/// What the labels leave out (fairness, pairwise rules with sessions) the engine still decides:
+/// the plan is applied by its ordinary journaled operations and accepted on its true score. The
+/// move applies only to a worker whose every activity is a shift the search may move.
+extension LocalSearch {
+    struct PatternLabel {
+        var cost: Int
+        var minutes: Int
+        var week: Int
+        var weekends: Int
+        var counts: UInt64
+        var run: Int
+        var working: Bool
+        var touchesStart: Bool
+        var lastWeekend: Int
+        var last: Int       // shift index, or -1 for a day off
+        var parent: Int32
+    }
+
+    /// Whether the pattern move may re-plan `w`: every activity is a shift the search may move.
+    func patternEligible(_ w: Int) -> Bool {
+        e.acts[w].allSatisfy { x in
+            guard x.item < 0 else { return false }
+            let h = -x.item - 1
+            return canMoveOff(h, w) && !e.shiftClosed[h]
+        }
+    }
+
+    /// The cheapest plan for `w` (per day, the shift or nil), with others' shifts fixed; nil when
+    /// the worker cannot be planned (not eligible, or no plan within the strict rules).
+    func planPattern(_ w: Int, window: Range<Int>? = nil, noise: Int = 0, keep: Int = 2) -> [Int?]? {
+        guard e.D > 0, patternEligible(w) else { return nil }
+        let info = e.inst.workers[w]
+        let inst = e.inst
+        let lam = lambda
+        let D = e.D
+        let change = e.baseline == nil ? 0 : e.wt.change
+
+        // Options per day: (shift, price, minutes, type).
+        var options = [[(h: Int, price: Int, minutes: Int, type: Int)]](repeating: [], count: D)
+        var offPrice = [Int](repeating: 0, count: D)
+        var maxDayMinutes = 0
+        let free = window ?? 0..<D
+        for d in 0..<D {
+            for r in info.requests where r.day == d && r.on { offPrice[d] += r.weight }
+            let fixed = free.contains(d) ? nil : shiftOn(w, d)
+            for h in shiftsByDay[d] where e.eligibleShiftWorkers[h].contains(w) && (free.contains(d) || h == fixed) {
+                let sh = inst.shifts[h]
+                let others = e.shiftW[h].count - (e.shiftW[h].contains(w) ? 1 : 0)
+                guard others < sh.max else { continue }
+                let act = e.shiftAct(h, w)
+                if e.onLeave(w, sh.interval) { continue }
+                if act.blocking, let av = info.availability, !av.containsWhole(sh.interval) { continue }
+                func cover(_ n: Int) -> Int {
+                    (n < sh.required ? sh.underWeight * (sh.required - n) : sh.overWeight * (n - sh.required))
+                        + lam * 240 * max(0, sh.min - n)
+                }
+                var price = cover(others + 1) - cover(others)
+                if change > 0, let b = e.baseline { price += b.shiftWorkers[h].contains(w) ? -change : change }
+                for r in info.requests where r.day == d {
+                    let matches = r.shiftType == nil || r.shiftType == sh.type
+                    if matches != r.on { price += r.weight }
+                }
+                var mins = act.minutes
+                if act.blocking && act.sLoc != info.base {
+                    let route = inst.travel.minutes(info.base, act.sLoc) + inst.travel.minutes(act.eLoc, info.base)
+                    price += e.wt.travelMinute * route
+                    mins += route
+                }
+                if noise > 0 { price += rng.int(2 * noise + 1) - noise }
+                options[d].append((h, price, mins, sh.type))
+                maxDayMinutes = max(maxDayMinutes, mins)
+            }
+        }
+
+        // Types whose cap can bind get a byte each in `counts` (at most eight; the engine checks any other).
+        var slot = [Int](repeating: -1, count: inst.shiftTypes.count)
+        var capOf: [Int] = []
+        for t in 0..<inst.shiftTypes.count {
+            guard let cap = info.maxShifts[t], capOf.count < 8 else { continue }
+            let days = (0..<D).filter { d in options[d].contains { $0.type == t } }.count
+            if cap < days { slot[t] = capOf.count; capOf.append(min(cap, 255)) }
+        }
+        let trackWeek = info.minWeeklyMinutes > 0 || info.contractMinutes != nil || info.maxWeeklyMinutes < 7 * maxDayMinutes
+        let weekendCap = info.maxWeekends.map { $0 - info.historyWeekends }
+        let maxRunCap = max(info.minConsecutiveDays, info.minConsecutiveDaysOff, 1)
+
+        func weekEnd(_ l: inout PatternLabel) {
+            guard trackWeek else { return }
+            if l.week < info.minWeeklyMinutes { l.cost += lam * (info.minWeeklyMinutes - l.week) }
+            if let c = info.contractMinutes, l.week > c { l.cost += e.wt.overtimeMinute * (l.week - c) }
+            l.week = 0
+        }
+
+        var layers: [[PatternLabel]] = []
+        layers.reserveCapacity(D)
+        var frontier = [PatternLabel(cost: 0, minutes: 0, week: 0, weekends: 0, counts: 0, run: 0, working: false,
+                                     touchesStart: true, lastWeekend: Int.min, last: -1, parent: -1)]
+        var heads: [Int: Int32] = [:]
+        var link: [Int32] = []
+        var next: [PatternLabel] = []
+        for d in 0..<D {
+            heads.removeAll(keepingCapacity: true)
+            link.removeAll(keepingCapacity: true)
+            next = []
+            let we = e.weekendOfDay[d]
+            let nextWe = d + 1 < D ? e.weekendOfDay[d + 1] : Int.min
+            let closesWeek = d % 7 == 6 || d == D - 1
+            func offer(_ l: PatternLabel, _ opt: Int) {
+                var l = l
+                if closesWeek { weekEnd(&l) }
+                if l.lastWeekend != nextWe { l.lastWeekend = Int.min }
+                let run = l.working ? min(l.run, 63) : min(l.run, maxRunCap)
+                let ts = l.touchesStart && l.run < maxRunCap ? 1 : 0
+                let key = min(opt, 255) | run << 8 | ts << 14 | (l.lastWeekend == Int.min ? 0 : 1) << 15
+                    | min(l.week, 16383) << 16 | l.minutes << 30
+                var count = 0
+                var worst = -1
+                var i = heads[key] ?? -1
+                while i >= 0 {
+                    let o = next[Int(i)]
+                    if o.cost != Int.max {
+                        if o.cost <= l.cost && o.weekends <= l.weekends && countsLE(o.counts, l.counts) { return }
+                        if l.cost <= o.cost && l.weekends <= o.weekends && countsLE(l.counts, o.counts) {
+                            next[Int(i)].cost = Int.max        // dominated: dead
+                        } else {
+                            count += 1
+                            if worst < 0 || o.cost > next[worst].cost { worst = Int(i) }
+                        }
+                    }
+                    i = link[Int(i)]
+                }
+                if count >= keep {
+                    if next[worst].cost > l.cost { next[worst] = l }
+                    return
+                }
+                next.append(l)
+                link.append(heads[key] ?? -1)
+                heads[key] = Int32(next.count - 1)
+            }
+            func countsLE(_ a: UInt64, _ b: UInt64) -> Bool {
+                for k in 0..<capOf.count where (a >> (8 * UInt64(k))) & 0xFF > (b >> (8 * UInt64(k))) & 0xFF { return false }
+                return true
+            }
+            for (pi, p) in frontier.enumerated() where p.cost != Int.max {
+                // A day off.
+                if !free.contains(d) && !options[d].isEmpty {
+                    // Outside the window the worker keeps their shift.
+                } else if !p.working || p.run == 0 || p.touchesStart || p.run >= info.minConsecutiveDays || d == 0 {
+                    var l = p
+                    l.parent = Int32(pi); l.last = -1
+                    l.cost += offPrice[d]
+                    if p.working || d == 0 {
+                        l.run = 1; l.working = false; l.touchesStart = d == 0
+                    } else {
+                        l.run += 1
+                    }
+                    offer(l, 0)
+                } else {
+                    var l = p
+                    l.parent = Int32(pi); l.last = -1
+                    l.cost += offPrice[d] + lam * 240 * (info.minConsecutiveDays - p.run)
+                    l.run = 1; l.working = false; l.touchesStart = false
+                    offer(l, 0)
+                }
+                // A shift.
+                if p.working && p.run >= info.maxConsecutiveDays { continue }
+                let prevShift = p.last >= 0 ? inst.shifts[p.last] : nil
+                let prevAct = p.last >= 0 ? e.shiftAct(p.last, w) : nil
+                for (k, o) in options[d].enumerated() {
+                    if let g = prevShift, let pa = prevAct {
+                        if inst.shiftTypes[g.type].cannotFollow.contains(o.type) { continue }
+                        let a = e.shiftAct(o.h, w)
+                        if pa.blocking && a.blocking {
+                            if a.start < pa.end + inst.travel.minutes(pa.eLoc, a.sLoc) { continue }
+                            if a.start - pa.end < inst.rules.minRestMinutes { continue }
+                        }
+                    }
+                    var l = p
+                    l.parent = Int32(pi); l.last = o.h
+                    l.cost += o.price
+                    l.minutes += o.minutes
+                    if let mx = info.maxTotalMinutes, l.minutes > mx { continue }
+                    if trackWeek {
+                        l.week += o.minutes
+                        if l.week > info.maxWeeklyMinutes { continue }
+                    }
+                    let s = slot[o.type]
+                    if s >= 0 {
+                        let shiftBy = 8 * UInt64(s)
+                        let c = Int((l.counts >> shiftBy) & 0xFF) + 1
+                        if c > capOf[s] { continue }
+                        l.counts += 1 << shiftBy
+                    }
+                    if we != Int.min && l.lastWeekend != we {
+                        l.weekends += 1; l.lastWeekend = we
+                        if let cap = weekendCap, l.weekends > cap { continue }
+                    }
+                    if p.working && d > 0 {
+                        l.run += 1
+                    } else {
+                        if d > 0 && !p.touchesStart && p.run < info.minConsecutiveDaysOff {
+                            l.cost += lam * 240 * (info.minConsecutiveDaysOff - p.run)
+                        }
+                        l.run = 1; l.working = true; l.touchesStart = d == 0
+                    }
+                    offer(l, k + 1)
+                }
+            }
+            guard !next.isEmpty else { return nil }
+            layers.append(next)
+            frontier = next
+        }
+        // The total's minimum; runs touching the last day are exempt.
+        var bestIndex = -1, bestCost = Int.max
+        for (i, l) in frontier.enumerated() where l.cost != Int.max {
+            let c = l.cost + lam * max(0, info.minTotalMinutes - l.minutes)
+            if c < bestCost { bestCost = c; bestIndex = i }
+        }
+        var plan = [Int?](repeating: nil, count: D)
+        var i = bestIndex
+        for d in stride(from: D - 1, through: 0, by: -1) {
+            let l = layers[d][i]
+            plan[d] = l.last >= 0 ? l.last : nil
+            i = Int(l.parent)
+        }
+        return plan
+    }
+
+    /// Re-plans `w` by `planPattern` and applies it; false when nothing changes or a rule refuses.
+    /// Half the time the day prices carry a little noise, so that ties and near-ties are broken
+    /// differently and the search does not keep re-finding one plan. Horizons longer than five
+    /// weeks are re-planned a window of three to five weeks at a time (the rest held as it is), so
+    /// that one move stays cheap on a year's roster.
+    func patternMove(_ w: Int) -> (String, Bool) {
+        let noise = rng.chance(0.5) ? 0 : 1 + rng.int(20)
+        var window: Range<Int>? = nil
+        if e.D > 35 {
+            let length = 21 + rng.int(15)
+            let a = rng.int(e.D - length + 1)
+            window = a..<(a + length)
+        }
+        guard let plan = planPattern(w, window: window, noise: noise) else { return ("pattern", false) }
+        var current = [Int?](repeating: nil, count: e.D)
+        for d in 0..<e.D { current[d] = shiftOn(w, d) }
+        guard plan != current else { return ("pattern", false) }
+        for d in 0..<e.D where current[d] != nil && current[d] != plan[d] {
+            if !remove(current[d]!, w) { return ("pattern", false) }
+        }
+        for d in 0..<e.D where plan[d] != nil && current[d] != plan[d] {
+            if !add(plan[d]!, w) { return ("pattern", false) }
+        }
+        return ("pattern", true)
+    }
+}
