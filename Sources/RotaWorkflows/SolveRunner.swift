@@ -143,14 +143,14 @@ public struct SolveRunner: Sendable {
             let whole = size != .tooLarge
             let medium = !whole && Self.isSmallForMIP(instance)
             let useGLPK = backends.glpk != nil && (whole || medium)
-            // Shift rostering (no sessions), when the whole model is large: the native solver has 40 % of the time,
-            // but hands over at 12 % if it has no valid rota by then (Curtois & Qu at 60 s, seeds 1-2, against
-            // stopping it at 8 %: Instance12 6512/7894 against 10976/9551, Instance9 495/571 against 702/784,
-            // Instances 6, 10 and 11 within the noise; on Instance8 it stayed invalid, and running it on cost
-            // 8-15 %). A smaller model goes to GLPK at 8 %, which may prove it optimal (Instance1 at 43 s; with
-            // the native solver at 40 %, 52 s, and not at a 30 s limit).
+            // Shift rostering (no sessions), when the whole model is large: the native solver has 70 % of the time,
+            // but hands over at 12 % if it has no valid rota by then. With its pattern move it gains more in that
+            // time than GLPK's neighbourhoods (Curtois & Qu at 60 s, 70 % against 40 %: Instance8 1570 against
+            // 1674, Instance12 4624/4660 against 5086/4759 (seeds 1-2), Instances 6, 7, 9 and 10 within 2 %).
+            // A smaller model goes to GLPK at 8 %, which may prove it optimal (Instance1 at 43 s; with the
+            // native solver at 40 %, 52 s, and not at a 30 s limit).
             let nativeLonger = useGLPK && size == .large && instance.isShiftRostering
-            let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? (nativeLonger ? 0.4 : 0.08) : 0.2) : 0.6) : options.timeLimit
+            let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? (nativeLonger ? 0.7 : 0.08) : 0.2) : 0.6) : options.timeLimit
             var first = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
             if nativeLonger { first.validBy = options.timeLimit * 0.12 }
             run("greedy") { backends.greedy(instance, first) }
