@@ -226,7 +226,14 @@ public struct SolveRunner: Sendable {
             if let b = r.bound { bound = max(bound ?? b, b) }
         }
         if status == "optimal", let b = bound, Double(report.objective.total) > b + 1e-6 { status = "feasible" }
-        if status == "feasible", let b = bound, Double(report.objective.total) <= b + 1e-6 { status = "optimal" }
+        // Objectives are whole numbers: a bound within 1 of the answer proves it (as in the MIP solver,
+        // which cannot see an answer that another attempt found, such as the native solver's).
+        if status == "feasible", let b = bound, report.objective.total <= leastWholeObjective(bound: b) {
+            status = "optimal"
+            if Double(report.objective.total) > b + 1e-6 {
+                notes.append("optimal: objective \(report.objective.total) and bound \(b); objectives are whole numbers, so none is below \(report.objective.total)")
+            }
+        }
         if attempts.count > 1 { notes.append("chosen: \(winner.solver) (the best valid answer)") }
         // Every unassigned session gets its reasons, whichever solver answered.
         var reasons = winner.reasons

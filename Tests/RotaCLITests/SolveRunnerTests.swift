@@ -58,6 +58,17 @@ import RotaWorkflows
             wholeModel: { _ in .small })
         let doc = SolveRunner(backends: unproved).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1)).document
         #expect(doc.status == "feasible" && doc.bound == Double(objective) - 50)
+        // A bound within 1 of a whole-number objective proves it, whichever attempt found the answer:
+        // here the native solver's rota, with GLPK's bound from a worse one (its own rota is empty).
+        for (gap, expected) in [(0.4, "optimal"), (0.999, "optimal"), (1.0, "feasible"), (1.6, "feasible")] {
+            let whole = SolveRunner.Backends(
+                greedy: { _, _ in SolverResult(assignment: good, status: .feasible, solver: "heuristic", seconds: 0) },
+                glpk: { _, _ in SolverResult(assignment: Assignment.empty(for: inst), status: .feasible,
+                                             bound: Double(objective) - gap, solver: "exact", seconds: 0) },
+                wholeModel: { _ in .small })
+            let d = SolveRunner(backends: whole).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 1)).document
+            #expect(d.solver == "heuristic" && d.status == expected, "bound \(Double(objective) - gap)")
+        }
     }
 
     /// With two threads, the native solver keeps searching (from its first rota, on one thread) while
