@@ -54,6 +54,11 @@ public struct SolveOptions: Sendable {
 /// tolerance: GLPK's bound of 1000.0000001 allows 1000.
 public func leastWholeObjective(bound b: Double) -> Int { Int((b - 1e-6).rounded(.up)) }
 
+/// The note that says a rota is optimal by `leastWholeObjective(bound:)`.
+public func wholeNumberProofNote(objective: Int, bound: Double) -> String {
+    "optimal: objective \(objective) and bound \(bound); objectives are whole numbers, so none is below \(objective)"
+}
+
 /// Seconds elapsed since it was made, on the monotonic clock: what every solver's time limit is
 /// measured with.
 public struct Stopwatch: Sendable {

@@ -163,21 +163,19 @@ extension LocalSearch {
                 // A day off.
                 if !free.contains(d) && !options[d].isEmpty {
                     // Outside the window the worker keeps their shift.
-                } else if !p.working || p.run == 0 || p.touchesStart || p.run >= info.minConsecutiveDays || d == 0 {
+                } else {
+                    // A working run too short ends (runs touching day 0 are exempt).
                     var l = p
                     l.parent = Int32(pi); l.last = -1
                     l.cost += offPrice[d]
+                    if p.working && d > 0 && !p.touchesStart && p.run < info.minConsecutiveDays {
+                        l.cost += lam * 240 * (info.minConsecutiveDays - p.run)
+                    }
                     if p.working || d == 0 {
                         l.run = 1; l.working = false; l.touchesStart = d == 0
                     } else {
                         l.run += 1
                     }
-                    offer(l, 0)
-                } else {
-                    var l = p
-                    l.parent = Int32(pi); l.last = -1
-                    l.cost += offPrice[d] + lam * 240 * (info.minConsecutiveDays - p.run)
-                    l.run = 1; l.working = false; l.touchesStart = false
                     offer(l, 0)
                 }
                 // A shift.

@@ -64,7 +64,7 @@ public struct MIPRotaSolver: Sendable {
             let objective = Checker.check(a, in: instance).objective.total
             if objective <= leastWholeObjective(bound: bound) {
                 result.status = .optimal
-                result.notes.append("optimal: objective \(objective) and bound \(bound); objectives are whole numbers, so none is below \(objective)")
+                result.notes.append(wholeNumberProofNote(objective: objective, bound: bound))
                 result.bound = Double(objective)
             }
         }

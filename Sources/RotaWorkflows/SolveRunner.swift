@@ -225,14 +225,14 @@ public struct SolveRunner: Sendable {
         for r in attempts where r.status == .optimal || r.bound != nil {
             if let b = r.bound { bound = max(bound ?? b, b) }
         }
-        if status == "optimal", let b = bound, Double(report.objective.total) > b + 1e-6 { status = "feasible" }
-        // Objectives are whole numbers: a bound within 1 of the answer proves it (as in the MIP solver,
-        // which cannot see an answer that another attempt found, such as the native solver's).
-        if status == "feasible", let b = bound, report.objective.total <= leastWholeObjective(bound: b) {
-            status = "optimal"
-            if Double(report.objective.total) > b + 1e-6 {
-                notes.append("optimal: objective \(report.objective.total) and bound \(b); objectives are whole numbers, so none is below \(report.objective.total)")
+        // Objectives are whole numbers: a bound within 1 of the answer proves it, whichever attempt found
+        // the answer (the MIP solver cannot see the native solver's), and a bound can also refute a claim.
+        if let b = bound {
+            let proved = report.objective.total <= leastWholeObjective(bound: b)
+            if proved && Double(report.objective.total) > b + 1e-6 {
+                notes.append(wholeNumberProofNote(objective: report.objective.total, bound: b))
             }
+            status = proved ? "optimal" : "feasible"
         }
         if attempts.count > 1 { notes.append("chosen: \(winner.solver) (the best valid answer)") }
         // Every unassigned session gets its reasons, whichever solver answered.
