@@ -36,8 +36,10 @@ let package = Package(
         .target(name: "RotaMIP", dependencies: ["RotaModel", "RotaChecker", "LinearModel"]),
         // The native construction and local-search solver.
         .target(name: "RotaGreedy", dependencies: ["RotaModel", "RotaChecker"]),
+        // Shift rostering by column generation: patterns priced by the native solver's dynamic programme.
+        .target(name: "RotaColumns", dependencies: ["RotaModel", "RotaChecker", "RotaGreedy", "LinearModel"]),
         // Solve orchestration and the users' workflows (auto, explain, what-if, re-optimise, export, import).
-        .target(name: "RotaWorkflows", dependencies: ["RotaModel", "RotaChecker", "RotaMIP", "RotaGreedy",
+        .target(name: "RotaWorkflows", dependencies: ["RotaModel", "RotaChecker", "RotaMIP", "RotaGreedy", "RotaColumns",
                                                       "GLPKSolver", "LinearModel",
                                                       .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "rota", dependencies: ["RotaWorkflows", "RotaModel", "RotaChecker",

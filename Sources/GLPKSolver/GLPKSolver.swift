@@ -122,7 +122,7 @@ public struct GLPKSolver: Sendable {
 
     // MARK: - Checks outside GLPK
 
-    private func checkValid(_ model: MIPModel) throws {
+    func checkValid(_ model: MIPModel) throws {
         let problems = model.validate()
         if !problems.isEmpty { throw GLPKSolverError.invalidModel(problems) }
         let limit = Int(Int32.max) - 1

@@ -57,6 +57,11 @@ enum OneBased {
         (0..<count).map { get(column($0)) }
     }
 
+    /// Reads one value per row through `get`, called with GLPK row numbers 1...count.
+    static func readRows(count: Int, _ get: (Int32) -> Double) -> [Double] {
+        (0..<count).map { get(row($0)) }
+    }
+
     /// Reads one row of a problem object (`glp_get_mat_row`) as 0-based columns and coefficients.
     static func readRow(_ problem: OpaquePointer, row i: Int) -> (columns: [Int], coefficients: [Double]) {
         let length = Int(glp_get_mat_row(problem, row(i), nil, nil))

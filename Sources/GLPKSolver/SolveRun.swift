@@ -30,8 +30,10 @@ struct SolveRun {
             case GLP_OPT:
                 let values = OneBased.readColumns(count: model.numVariables) { glp_get_col_prim(problem, $0) }
                 let objective = model.objectiveValue(at: values)
-                return MIPResult(termination: .optimal, primalStatus: .feasiblePoint, values: values,
-                                 objective: objective, bound: objective)
+                var result = MIPResult(termination: .optimal, primalStatus: .feasiblePoint, values: values,
+                                       objective: objective, bound: objective)
+                result.rowDuals = OneBased.readRows(count: model.numConstraints) { glp_get_row_dual(problem, $0) }
+                return result
             case GLP_NOFEAS:
                 return MIPResult(termination: .infeasible, primalStatus: .noPoint)
             case GLP_UNBND:

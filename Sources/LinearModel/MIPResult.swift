@@ -67,6 +67,9 @@ public struct MIPResult: Sendable {
     public var seconds: Double
     /// Diagnostics worth showing a user (e.g. "warm start rejected: …").
     public var messages: [String]
+    /// For an LP solved to optimality: one dual value (shadow price) per constraint, in the model's
+    /// order, with the solver's sign convention for a minimisation (`∂ objective / ∂ rhs`). nil otherwise.
+    public var rowDuals: [Double]?
 
     public init(termination: Termination, primalStatus: PrimalStatus, values: [Double]? = nil,
                 objective: Double? = nil, bound: Double? = nil, seconds: Double = 0, messages: [String] = []) {

@@ -22,6 +22,7 @@ import RotaModel
 extension LocalSearch {
     struct PatternLabel {
         var cost: Int
+        var own: Int        // the worker's own objective terms, unscaled (pricing)
         var minutes: Int
         var week: Int
         var weekends: Int
@@ -31,6 +32,7 @@ extension LocalSearch {
         var touchesStart: Bool
         var lastWeekend: Int
         var last: Int       // shift index, or -1 for a day off
+        var lastK: Int      // its option index on its day, or -1
         var parent: Int32
     }
 
@@ -43,10 +45,27 @@ extension LocalSearch {
         }
     }
 
+    /// Prices for column generation (`PatternPricer`): each shift's price replaces the change in its
+    /// cover (a dual value, scaled), and the worker's own terms are multiplied by `scale`.
+    struct PatternPricing {
+        var shiftPrice: [Int]
+        var scale: Int
+    }
+
     /// The cheapest plan for `w` (per day, the shift or nil), with others' shifts fixed; nil when
     /// the worker cannot be planned (not eligible, or no plan within the strict rules).
     func planPattern(_ w: Int, window: Range<Int>? = nil, noise: Int = 0, keep: Int = 2) -> [Int?]? {
+        planPatternPriced(w, window: window, noise: noise, keep: keep, pricing: nil)?.plans.first?.plan
+    }
+
+    /// `planPattern` with its cost (in the DP's units) and the plan's own terms (requests, baseline,
+    /// travel, overtime; unscaled), cheapest first, and up to `alternatives` runners-up (other final
+    /// labels, so other plans). With `pricing`, the others' shifts play no part.
+    /// Above `labelLimit` labels in all (nil: no limit) it gives up and returns nil.
+    func planPatternPriced(_ w: Int, window: Range<Int>?, noise: Int, keep: Int, pricing: PatternPricing?,
+                           alternatives: Int = 0, labelLimit: Int? = nil) -> (plans: [(plan: [Int?], cost: Int, own: Int)], complete: Bool)? {
         guard e.D > 0, patternEligible(w) else { return nil }
+        let scale = pricing?.scale ?? 1
         let info = e.inst.workers[w]
         let inst = e.inst
         let lam = lambda
@@ -54,7 +73,7 @@ extension LocalSearch {
         let change = e.baseline == nil ? 0 : e.wt.change
 
         // Options per day: (shift, price, minutes, type).
-        var options = [[(h: Int, price: Int, minutes: Int, type: Int)]](repeating: [], count: D)
+        var options = [[(h: Int, price: Int, own: Int, minutes: Int, type: Int)]](repeating: [], count: D)
         var offPrice = [Int](repeating: 0, count: D)
         var maxDayMinutes = 0
         let free = window ?? 0..<D
@@ -64,7 +83,7 @@ extension LocalSearch {
             for h in shiftsByDay[d] where e.eligibleShiftWorkers[h].contains(w) && (free.contains(d) || h == fixed) {
                 let sh = inst.shifts[h]
                 let others = e.shiftW[h].count - (e.shiftW[h].contains(w) ? 1 : 0)
-                guard others < sh.max else { continue }
+                guard pricing != nil || others < sh.max else { continue }
                 let act = e.shiftAct(h, w)
                 if e.onLeave(w, sh.interval) { continue }
                 if act.blocking, let av = info.availability, !av.containsWhole(sh.interval) { continue }
@@ -72,20 +91,22 @@ extension LocalSearch {
                     (n < sh.required ? sh.underWeight * (sh.required - n) : sh.overWeight * (n - sh.required))
                         + lam * 240 * max(0, sh.min - n)
                 }
-                var price = cover(others + 1) - cover(others)
-                if change > 0, let b = e.baseline { price += b.shiftWorkers[h].contains(w) ? -change : change }
+                var own = 0
+                if change > 0, let b = e.baseline { own += b.shiftWorkers[h].contains(w) ? -change : change }
                 for r in info.requests where r.day == d {
                     let matches = r.shiftType == nil || r.shiftType == sh.type
-                    if matches != r.on { price += r.weight }
+                    if matches != r.on { own += r.weight }
                 }
                 var mins = act.minutes
                 if act.blocking && act.sLoc != info.base {
                     let route = inst.travel.minutes(info.base, act.sLoc) + inst.travel.minutes(act.eLoc, info.base)
-                    price += e.wt.travelMinute * route
+                    own += e.wt.travelMinute * route
                     mins += route
                 }
+                var price: Int
+                if let pricing { price = pricing.shiftPrice[h] + scale * own } else { price = cover(others + 1) - cover(others) + own }
                 if noise > 0 { price += rng.int(2 * noise + 1) - noise }
-                options[d].append((h, price, mins, sh.type))
+                options[d].append((h, price, own, mins, sh.type))
                 maxDayMinutes = max(maxDayMinutes, mins)
             }
         }
@@ -93,26 +114,55 @@ extension LocalSearch {
         // Types whose cap can bind get a byte each in `counts` (at most eight; the engine checks any other).
         var slot = [Int](repeating: -1, count: inst.shiftTypes.count)
         var capOf: [Int] = []
+        // `complete`: every rule of the worker's is in the labels (no cap left to the engine, no run
+        // longer than the labels count).
+        var complete = D <= 63
         for t in 0..<inst.shiftTypes.count {
-            guard let cap = info.maxShifts[t], capOf.count < 8 else { continue }
+            guard let cap = info.maxShifts[t] else { continue }
             let days = (0..<D).filter { d in options[d].contains { $0.type == t } }.count
-            if cap < days { slot[t] = capOf.count; capOf.append(min(cap, 255)) }
+            guard cap < days else { continue }
+            if capOf.count < 8 { slot[t] = capOf.count; capOf.append(min(cap, 255)) } else { complete = false }
         }
         let trackWeek = info.minWeeklyMinutes > 0 || info.contractMinutes != nil || info.maxWeeklyMinutes < 7 * maxDayMinutes
         let weekendCap = info.maxWeekends.map { $0 - info.historyWeekends }
         let maxRunCap = max(info.minConsecutiveDays, info.minConsecutiveDaysOff, 1)
 
+        // Which option of day d may follow which of day d − 1 (successions, travel, rest): row-major,
+        // follows[d][kPrev * options[d].count + k].
+        var follows = [[Bool]](repeating: [], count: D)
+        for d in 1..<max(1, D) {
+            for po in options[d - 1] {
+                let g = inst.shifts[po.h]
+                let pa = e.shiftAct(po.h, w)
+                let banned = inst.shiftTypes[g.type].cannotFollow
+                for o in options[d] {
+                    var ok = !banned.contains(o.type)
+                    if ok {
+                        let a = e.shiftAct(o.h, w)
+                        if pa.blocking && a.blocking {
+                            if a.start < pa.end + inst.travel.minutes(pa.eLoc, a.sLoc) { ok = false }
+                            if a.start - pa.end < inst.rules.minRestMinutes { ok = false }
+                        }
+                    }
+                    follows[d].append(ok)
+                }
+            }
+        }
+
         func weekEnd(_ l: inout PatternLabel) {
             guard trackWeek else { return }
             if l.week < info.minWeeklyMinutes { l.cost += lam * (info.minWeeklyMinutes - l.week) }
-            if let c = info.contractMinutes, l.week > c { l.cost += e.wt.overtimeMinute * (l.week - c) }
+            if let c = info.contractMinutes, l.week > c {
+                l.cost += scale * e.wt.overtimeMinute * (l.week - c); l.own += e.wt.overtimeMinute * (l.week - c)
+            }
             l.week = 0
         }
 
         var layers: [[PatternLabel]] = []
+        var labels = 0
         layers.reserveCapacity(D)
-        var frontier = [PatternLabel(cost: 0, minutes: 0, week: 0, weekends: 0, counts: 0, run: 0, working: false,
-                                     touchesStart: true, lastWeekend: Int.min, last: -1, parent: -1)]
+        var frontier = [PatternLabel(cost: 0, own: 0, minutes: 0, week: 0, weekends: 0, counts: 0, run: 0, working: false,
+                                     touchesStart: true, lastWeekend: Int.min, last: -1, lastK: -1, parent: -1)]
         var heads: [Int: Int32] = [:]
         var link: [Int32] = []
         var next: [PatternLabel] = []
@@ -166,8 +216,8 @@ extension LocalSearch {
                 } else {
                     // A working run too short ends (runs touching day 0 are exempt).
                     var l = p
-                    l.parent = Int32(pi); l.last = -1
-                    l.cost += offPrice[d]
+                    l.parent = Int32(pi); l.last = -1; l.lastK = -1
+                    l.cost += scale * offPrice[d]; l.own += offPrice[d]
                     if p.working && d > 0 && !p.touchesStart && p.run < info.minConsecutiveDays {
                         l.cost += lam * 240 * (info.minConsecutiveDays - p.run)
                     }
@@ -180,20 +230,12 @@ extension LocalSearch {
                 }
                 // A shift.
                 if p.working && p.run >= info.maxConsecutiveDays { continue }
-                let prevShift = p.last >= 0 ? inst.shifts[p.last] : nil
-                let prevAct = p.last >= 0 ? e.shiftAct(p.last, w) : nil
+                let row = p.lastK * options[d].count
                 for (k, o) in options[d].enumerated() {
-                    if let g = prevShift, let pa = prevAct {
-                        if inst.shiftTypes[g.type].cannotFollow.contains(o.type) { continue }
-                        let a = e.shiftAct(o.h, w)
-                        if pa.blocking && a.blocking {
-                            if a.start < pa.end + inst.travel.minutes(pa.eLoc, a.sLoc) { continue }
-                            if a.start - pa.end < inst.rules.minRestMinutes { continue }
-                        }
-                    }
+                    if p.lastK >= 0 && !follows[d][row + k] { continue }
                     var l = p
-                    l.parent = Int32(pi); l.last = o.h
-                    l.cost += o.price
+                    l.parent = Int32(pi); l.last = o.h; l.lastK = k
+                    l.cost += o.price; l.own += o.own
                     l.minutes += o.minutes
                     if let mx = info.maxTotalMinutes, l.minutes > mx { continue }
                     if trackWeek {
@@ -223,23 +265,34 @@ extension LocalSearch {
                 }
             }
             guard !next.isEmpty else { return nil }
+            labels += next.count
+            if let limit = labelLimit, labels > limit { return nil }
             layers.append(next)
             frontier = next
         }
         // The total's minimum; runs touching the last day are exempt.
-        var bestIndex = -1, bestCost = Int.max
+        var ends: [(index: Int, cost: Int)] = []
         for (i, l) in frontier.enumerated() where l.cost != Int.max {
-            let c = l.cost + lam * max(0, info.minTotalMinutes - l.minutes)
-            if c < bestCost { bestCost = c; bestIndex = i }
+            ends.append((i, l.cost + lam * max(0, info.minTotalMinutes - l.minutes)))
         }
-        var plan = [Int?](repeating: nil, count: D)
-        var i = bestIndex
-        for d in stride(from: D - 1, through: 0, by: -1) {
-            let l = layers[d][i]
-            plan[d] = l.last >= 0 ? l.last : nil
-            i = Int(l.parent)
+        guard !ends.isEmpty else { return nil }
+        if alternatives == 0 {
+            ends = [ends.min { $0.cost < $1.cost || ($0.cost == $1.cost && $0.index < $1.index) }!]
+        } else {
+            ends.sort { $0.cost < $1.cost || ($0.cost == $1.cost && $0.index < $1.index) }
+            ends = Array(ends.prefix(1 + alternatives))
         }
-        return plan
+        let plans = ends.map { end -> (plan: [Int?], cost: Int, own: Int) in
+            var plan = [Int?](repeating: nil, count: D)
+            var i = end.index
+            for d in stride(from: D - 1, through: 0, by: -1) {
+                let l = layers[d][i]
+                plan[d] = l.last >= 0 ? l.last : nil
+                i = Int(l.parent)
+            }
+            return (plan, end.cost, frontier[end.index].own)
+        }
+        return (plans, complete)
     }
 
     /// Re-plans `w` by `planPattern` and applies it; false when nothing changes or a rule refuses.

@@ -1,6 +1,7 @@
 import GLPKSolver
 import LinearModel
 import RotaChecker
+import RotaColumns
 import RotaGreedy
 import RotaMIP
 import RotaModel
@@ -28,6 +29,15 @@ extension SolveRunner.Backends {
                 return solver.solve(instance, options: options)
             },
             glpkUsesEveryCore: GLPKSolver.runsInParallel,
+            columns: { instance, start, seconds in
+                guard instance.isShiftRostering, ColumnGenerationSolver.inapplicable(instance) == nil else { return nil }
+                let solver = ColumnGenerationSolver(
+                    withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: 30)).withIncrementalLP(model) { body($0) } },
+                    solveMIP: { model, warmStart, seconds in
+                        try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: nil)
+                    })
+                return solver.solve(instance, start: start, timeLimit: seconds)
+            },
             wholeModel: { instance in
                 // Sizing the model walks every candidate; skip it where the answer is plain.
                 guard instance.sessions.count <= 150 && instance.workers.count <= 60 else { return .tooLarge }

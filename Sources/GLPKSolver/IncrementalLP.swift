@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+internal import CGLPK
+import LinearModel
+
+extension GLPKSolver {
+    /// Loads `model` as an LP (integrality dropped) and hands it to `body`, which may add columns,
+    /// change bounds and solve again from the last basis. The problem lives only for this call (one
+    /// GLPK session): `body` must not call GLPK otherwise, and must not keep the LP.
+    public func withIncrementalLP<T>(_ model: MIPModel, _ body: (any IncrementalLP) throws -> T) throws -> T {
+        try checkValid(model)
+        return try GLPKSession.run(logger: options.logger) { messageLevel in
+            try GLPKProblem.withNewProblem { problem in
+                GLPKProblem.load(model, into: problem, relax: true, names: false)
+                let lp = GLPKIncrementalLP(problem: problem, model: model, messageLevel: messageLevel,
+                                           timeLimit: options.timeLimit)
+                defer { lp.problem = nil }
+                return try body(lp)
+            }
+        }
+    }
+}
+
+/// ``LinearModel/IncrementalLP`` on a GLPK problem object, solved by the primal simplex method from
+/// the last basis (no presolver, which would discard it).
+final class GLPKIncrementalLP: IncrementalLP {
+    var problem: OpaquePointer?
+    private var objective: [Double]
+    private let rows: Int
+    private let messageLevel: Int32
+    /// Seconds one solve may take.
+    private let timeLimit: Double?
+    private var solvedOnce = false
+
+    init(problem: OpaquePointer, model: MIPModel, messageLevel: Int32, timeLimit: Double?) {
+        self.problem = problem
+        objective = model.objectiveCoefficients
+        rows = model.numConstraints
+        self.messageLevel = messageLevel
+        self.timeLimit = timeLimit
+    }
+
+    var numColumns: Int { objective.count }
+
+    func addColumn(objective c: Double, lower: Double, upper: Double, entries: [(row: Int, value: Double)]) {
+        guard let problem else { preconditionFailure("the LP is used after its call") }
+        precondition(c.isFinite && lower.isFinite && lower <= upper, "invalid column")
+        precondition(entries.allSatisfy { $0.row >= 0 && $0.row < rows && $0.value.isFinite }, "invalid column entries")
+        let column = glp_add_cols(problem, 1)
+        let (type, lo, up) = GLPKProblem.boundType(lower: lower, upper: upper)
+        glp_set_col_bnds(problem, column, type, lo, up)
+        glp_set_obj_coef(problem, column, c)
+        var indices = [Int32](repeating: 0, count: entries.count + 1)
+        var values = [Double](repeating: 0, count: entries.count + 1)
+        for (k, e) in entries.enumerated() { indices[k + 1] = OneBased.row(e.row); values[k + 1] = e.value }
+        glp_set_mat_col(problem, column, Int32(entries.count), indices, values)
+        objective.append(c)
+    }
+
+    func setBounds(column j: Int, lower: Double, upper: Double) {
+        guard let problem else { preconditionFailure("the LP is used after its call") }
+        precondition(j >= 0 && j < objective.count && lower.isFinite && lower <= upper, "invalid bounds")
+        let (type, lo, up) = GLPKProblem.boundType(lower: lower, upper: upper)
+        glp_set_col_bnds(problem, OneBased.column(j), type, lo, up)
+    }
+
+    func solve() -> MIPResult {
+        guard let problem else { preconditionFailure("the LP is used after its call") }
+        let clock = SolveClock(limit: timeLimit)
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = messageLevel
+        parameters.presolve = GLP_OFF
+        parameters.tm_lim = clock.remainingMilliseconds
+        if !solvedOnce { glp_adv_basis(problem, 0); solvedOnce = true }
+        var code = glp_simplex(problem, &parameters)
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            // A basis gone bad: start again from a fresh one.
+            glp_adv_basis(problem, 0)
+            code = glp_simplex(problem, &parameters)
+        }
+        var result: MIPResult
+        if code == 0 && glp_get_status(problem) == GLP_OPT {
+            let values = OneBased.readColumns(count: objective.count) { glp_get_col_prim(problem, $0) }
+            let z = glp_get_obj_val(problem)
+            result = MIPResult(termination: .optimal, primalStatus: .feasiblePoint, values: values, objective: z, bound: z)
+            result.rowDuals = OneBased.readRows(count: rows) { glp_get_row_dual(problem, $0) }
+        } else if code == 0 && glp_get_status(problem) == GLP_NOFEAS {
+            result = MIPResult(termination: .infeasible, primalStatus: .noPoint)
+        } else if code == GLP_ETMLIM {
+            result = MIPResult(termination: .timeLimit, primalStatus: .noPoint)
+        } else {
+            result = MIPResult(termination: .error(code == 0 ? "glp_simplex ended with status \(glp_get_status(problem))"
+                                                             : SolveRun.describeSimplexFailure(code)), primalStatus: .noPoint)
+        }
+        result.seconds = clock.elapsed
+        return result
+    }
+}

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RotaColumns: shift rostering by column generation. Each worker's whole horizon is a column (a
+// pattern, priced by the native solver's dynamic programme); a master programme picks one pattern a
+// worker and pays for the cover it leaves short or over. Its LP gives a strong bound (Dantzig-Wolfe),
+// diving on it gives rotas, and its integer programme over the patterns found improves them
+// (price and branch).
+import Foundation
+import LinearModel
+import RotaChecker
+import RotaGreedy
+import RotaModel
+
+public struct ColumnGenerationSolver: Sendable {
+    /// Runs `body` with the master's LP loaded in a solver that keeps it (and its basis) between solves.
+    public typealias LPSession = @Sendable (MIPModel, (any IncrementalLP) -> Void) throws -> Void
+    /// Solves an integer programme: (model, warm start, seconds).
+    public typealias MIPFunction = @Sendable (MIPModel, [Double]?, Double) throws -> MIPResult
+    let withLP: LPSession
+    let solveMIP: MIPFunction
+    /// Share of the time limit by which the root's pricing stops, and by which diving stops; the
+    /// rest goes to the master's integer programme.
+    public var pricingShare = 0.5
+    public var diveShare = 0.85
+    /// A dive fixes every pattern the LP takes at least this much of (and the largest, if none).
+    public var diveFix = 0.9
+    /// A dive step fixes at least this share of the workers still free.
+    public var diveShareFixed = 0.1
+    /// Rounds of pricing after each fixing in a dive.
+    public var diveRounds = 5
+    /// Threads pricing workers side by side (each with its own pricer).
+    public var threads = 2
+    /// Patterns beyond the cheapest that beam pricing offers per worker and round.
+    public var alternativesPerWorker = 2
+    /// Name written into results.
+    public var name = "colgen"
+
+    public init(withLP: @escaping LPSession, solveMIP: @escaping MIPFunction) {
+        self.withLP = withLP
+        self.solveMIP = solveMIP
+    }
+
+    /// Why column generation does not model `instance` exactly; nil when it does.
+    public static func inapplicable(_ instance: Instance) -> String? { PatternPricer(instance).inapplicable }
+
+    /// Improves on `start` (a valid rota) within `timeLimit` seconds; the result carries the bound
+    /// from the master's LP when pricing proved it.
+    public func solve(_ instance: Instance, start: Assignment, timeLimit: Double) -> SolverResult {
+        let clock = Stopwatch()
+        var notes: [String] = []
+        let pricers = (0..<max(1, threads)).map { _ in PatternPricer(instance) }
+        let pricer = pricers[0]
+        if let why = pricer.inapplicable {
+            return SolverResult(assignment: start, status: .feasible, solver: name, seconds: clock.seconds,
+                                notes: ["column generation not used: \(why)"])
+        }
+        let startObjective = Checker.check(start, in: instance).objective.total
+        var master = Master(instance: instance)
+        // The start's patterns first: the master is then feasible from its first solve.
+        for w in instance.workers.indices {
+            let shifts = start.shiftWorkers.indices.filter { start.shiftWorkers[$0].contains(w) }
+            guard let p = pricer.pattern(worker: w, shifts: shifts), master.add(p) != nil else {
+                return SolverResult(assignment: start, status: .feasible, solver: name, seconds: clock.seconds,
+                                    notes: ["column generation not used: the start's pattern of \(instance.workers[w].id) is not one the pricing models"])
+            }
+        }
+        var best = start, bestObjective = startObjective
+        func consider(_ a: Assignment, _ what: String) {
+            let report = Checker.check(a, in: instance)
+            notes.append("\(what): objective \(report.objective.total)" + (report.isFeasible ? "" : " (rejected by the checker)"))
+            if report.isFeasible && report.objective.total < bestObjective { best = a; bestObjective = report.objective.total }
+        }
+        var bound: Double?
+        func proved() -> Bool { bound.map { bestObjective <= leastWholeObjective(bound: $0) } ?? false }
+
+        do {
+            try withLP(master.shell()) { lp in
+                // The root: beam pricing while it finds patterns, exact pricing to finish and to bound. (Exact
+                // pricing finds patterns the beam misses; without them the dive does worse: Curtois & Qu 8 at
+                // 60 s, 1677 against 1344-1468.)
+                let root = generate(&master, lp: lp, pricers: pricers, until: timeLimit * pricingShare, clock: clock,
+                                    exact: true, stopAt: startObjective)
+                bound = root.bound
+                notes.append(String(format: "root: %d rounds, %d patterns, master LP %.2f, %.1f s (LP %.1f s, pricing %.1f s)",
+                                    root.rounds, master.columns.count, root.lp?.objective ?? .nan, clock.seconds,
+                                    root.lpSeconds, root.pricingSeconds)
+                             + (root.converged ? ", converged" : ", stopped at its share of the time")
+                             + (bound.map { String(format: ", bound %.2f", $0) } ?? ""))
+                guard var values = root.lp?.values, !proved() else { return }
+                // Diving: fix the patterns the LP all but chooses, price again, until the LP is whole.
+                var steps = 0
+                let diveEnd = timeLimit * diveShare
+                while clock.seconds < diveEnd {
+                    var candidates: [(j: Int, v: Double)] = []
+                    for (j, p) in master.columns.enumerated() where master.fixed[p.worker] == nil && master.lpColumn(j) < values.count {
+                        let v = values[master.lpColumn(j)]
+                        if v > 1e-6 { candidates.append((j, v)) }
+                    }
+                    if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
+                        consider(master.assignment(lpValues: values), "dive (\(steps) steps)")
+                        break
+                    }
+                    steps += 1
+                    candidates.sort { $0.v > $1.v }
+                    // Every pattern the LP all but takes, and at least a share of the free workers' largest.
+                    let free = master.fixed.filter { $0 == nil }.count
+                    let least = max(1, Int((Double(free) * diveShareFixed).rounded(.up)))
+                    var fixedNow = 0
+                    for c in candidates where c.v >= diveFix || fixedNow < least {
+                        let w = master.columns[c.j].worker
+                        if master.fixed[w] == nil { master.fix(w, to: c.j, in: lp); fixedNow += 1 }
+                    }
+                    guard let next = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock,
+                                              exact: false, stopAt: nil, maxRounds: diveRounds).lp?.values else {
+                        notes.append("dive: the master LP did not solve after \(steps) steps")
+                        break
+                    }
+                    values = next
+                }
+                if clock.seconds >= diveEnd {
+                    // Out of time: each free worker takes the pattern the LP gives most of.
+                    var chosen = master.fixed
+                    for (j, p) in master.columns.enumerated() where master.fixed[p.worker] == nil && master.lpColumn(j) < values.count {
+                        let v = values[master.lpColumn(j)]
+                        if v > 1e-6, chosen[p.worker].map({ values[master.lpColumn($0)] < v }) ?? true { chosen[p.worker] = j }
+                    }
+                    let fixedCount = master.fixed.filter { $0 != nil }.count
+                    if chosen.allSatisfy({ $0 != nil }) {
+                        consider(master.assignment(columns: chosen.compactMap { $0 }),
+                                 "dive: out of time after \(steps) steps (\(fixedCount) of \(master.W) workers fixed), rounded")
+                    }
+                }
+                master.unfixAll(in: lp)
+            }
+        } catch {
+            notes.append("column generation stopped: \(error)")
+        }
+
+        // Price and branch: the master's integer programme over every pattern found, from the best rota.
+        // GLPK may overrun its limit a little.
+        let remaining = (timeLimit - clock.seconds) * 0.9 - 0.2
+        if remaining > 0.5 && !proved() {
+            let model = master.model(integral: true)
+            let chosen = instance.workers.indices.compactMap { w in
+                master.index(of: w, shifts: best.shiftWorkers.indices.filter { best.shiftWorkers[$0].contains(w) })
+            }
+            let warm = chosen.count == instance.workers.count ? master.point(choosing: chosen) : nil
+            if let r = try? solveMIP(model, warm, remaining), r.hasSolution, let values = r.values {
+                consider(master.assignment(mipValues: values), "master integer programme (\(r.termination))")
+            }
+        }
+        var status = SolveStatus.feasible
+        if let b = bound, bestObjective <= leastWholeObjective(bound: b) {
+            status = .optimal
+            notes.append(wholeNumberProofNote(objective: bestObjective, bound: b))
+        }
+        return SolverResult(assignment: best, status: status, bound: bound, solver: name, seconds: clock.seconds, notes: notes)
+    }
+}
+
+extension ColumnGenerationSolver {
+    struct Generation {
+        var lp: MIPResult?
+        var bound: Double?
+        var rounds = 0
+        var converged = false
+        var lpSeconds = 0.0
+        var pricingSeconds = 0.0
+    }
+
+    /// Prices `workers` on every pricer's thread; nil for a worker not priced (no plan, or out of time).
+    func price(_ workers: [Int], pricers: [PatternPricer], shiftDuals: [Double], exact: Bool, until end: Double,
+               clock: Stopwatch) -> [(patterns: [ShiftPattern], lowest: Double?)?] {
+        var out = [(patterns: [ShiftPattern], lowest: Double?)?](repeating: nil, count: workers.count)
+        let alternatives = exact ? 0 : alternativesPerWorker
+        out.withUnsafeMutableBufferPointer { buffer in
+            // Each thread writes its own slots and uses its own pricer (a pricer is not thread-safe).
+            nonisolated(unsafe) let slots = buffer
+            nonisolated(unsafe) let pricers = pricers
+            DispatchQueue.concurrentPerform(iterations: pricers.count) { t in
+                var k = t
+                while k < workers.count && clock.seconds < end {
+                    slots[k] = pricers[t].price(worker: workers[k], shiftDuals: shiftDuals, exact: exact, alternatives: alternatives)
+                    k += pricers.count
+                }
+            }
+        }
+        return out
+    }
+
+    /// Column generation on `master` until no pattern prices out or the clock reaches `until`:
+    /// beam pricing while it finds patterns, then (with `exact`) exact pricing, which also bounds
+    /// while nothing is fixed. Stops early once the bound reaches `stopAt` (a rota's objective:
+    /// nothing better can exist) or after `maxRounds` rounds.
+    func generate(_ master: inout Master, lp: any IncrementalLP, pricers: [PatternPricer], until end: Double,
+                  clock: Stopwatch, exact allowExact: Bool, stopAt: Int?, maxRounds: Int = .max) -> Generation {
+        var g = Generation()
+        var exact = false
+        var exactFailed = false
+        let unfixed = master.fixed.allSatisfy { $0 == nil }
+        while clock.seconds < end {
+            g.rounds += 1
+            let t0 = clock.seconds
+            master.load(into: lp)
+            let solved = lp.solve()
+            g.lpSeconds += clock.seconds - t0
+            guard solved.termination == .optimal, let duals = solved.rowDuals, let z = solved.objective else {
+                g.lp = nil; return g
+            }
+            g.lp = solved
+            let t1 = clock.seconds
+            let shiftDuals = master.shiftDuals(duals)
+            var added = 0
+            var lagrange: Double? = exact ? z : nil
+            let free = master.instance.workers.indices.filter { master.fixed[$0] == nil }
+            let priced = price(free, pricers: pricers, shiftDuals: shiftDuals, exact: exact, until: end, clock: clock)
+            for (w, r) in zip(free, priced) {
+                let mu = duals[w]
+                guard let r else { lagrange = nil; continue }
+                for p in r.patterns {
+                    let rc = Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - mu
+                    if rc < -1e-6, master.add(p) != nil { added += 1 }
+                }
+                if let low = r.lowest, let l = lagrange { lagrange = l + min(0, low - mu) } else { lagrange = nil }
+            }
+            g.pricingSeconds += clock.seconds - t1
+            // Exact pricing that fell back to the beam for any worker will again: beam pricing only.
+            if exact && lagrange == nil { exact = false; exactFailed = true }
+            if let l = lagrange, unfixed { g.bound = max(g.bound ?? -.infinity, l) }
+            if let b = g.bound, let s = stopAt, leastWholeObjective(bound: b) >= s { g.converged = true; return g }
+            if g.rounds >= maxRounds { return g }
+            if added == 0 {
+                if exact || !allowExact || exactFailed {
+                    g.converged = true
+                    if exact && unfixed { g.bound = max(g.bound ?? -.infinity, z) }
+                    return g
+                }
+                exact = true
+            }
+        }
+        return g
+    }
+}
+
+/// The restricted master: one row per worker (choose one pattern), one per shift (cover, with
+/// shortfall and excess paid at their weights), and rows for shifts' minimum and maximum headcounts.
+struct Master {
+    let instance: Instance
+    var columns: [ShiftPattern] = []
+    var seen: [[[Int]: Int]]
+    /// Per worker: the column a dive has fixed, if any.
+    var fixed: [Int?]
+    /// Patterns already in the incremental LP.
+    var loaded = 0
+    /// Shifts with a minimum or maximum headcount row, in row order.
+    let minRows: [Int]
+    let maxRows: [Int]
+
+    init(instance: Instance) {
+        self.instance = instance
+        seen = Array(repeating: [:], count: instance.workers.count)
+        fixed = Array(repeating: nil, count: instance.workers.count)
+        minRows = instance.shifts.indices.filter { instance.shifts[$0].min > 0 }
+        maxRows = instance.shifts.indices.filter { instance.shifts[$0].max < instance.workers.count }
+    }
+
+    var W: Int { instance.workers.count }
+    var H: Int { instance.shifts.count }
+
+    /// Adds a pattern unless the master has it; its column index, or nil.
+    mutating func add(_ p: ShiftPattern) -> Int? {
+        guard seen[p.worker][p.shifts] == nil else { return nil }
+        columns.append(p)
+        seen[p.worker][p.shifts] = columns.count - 1
+        return columns.count - 1
+    }
+
+    /// The column of `w` working `shifts`, if the master has it.
+    func index(of w: Int, shifts: [Int]) -> Int? { seen[w][shifts] }
+
+    /// The rows a pattern's column has a 1 in (LP and integer programme alike).
+    func rows(of p: ShiftPattern) -> [Int] {
+        var out = [p.worker]
+        for h in p.shifts { out.append(W + h) }
+        for (k, h) in minRows.enumerated() where p.shifts.contains(h) { out.append(W + H + k) }
+        for (k, h) in maxRows.enumerated() where p.shifts.contains(h) { out.append(W + H + minRows.count + k) }
+        return out
+    }
+
+    /// Every row, and each shift's shortfall and excess: the LP before any pattern is loaded.
+    /// (In the incremental LP pattern j is column `lpColumn(j)`.)
+    func shell() -> MIPModel {
+        var m = MIPModel()
+        var under: [Variable] = [], over: [Variable] = []
+        for sh in instance.shifts { under.append(m.addVariable(lower: 0, objective: Double(sh.underWeight))) }
+        for sh in instance.shifts { over.append(m.addVariable(lower: 0, objective: Double(sh.overWeight))) }
+        for _ in 0..<W { m.addConstraint(terms: [], sense: .equal, rhs: 1) }
+        for h in 0..<H {
+            m.addConstraint(terms: [(under[h], 1.0), (over[h], -1.0)], sense: .equal, rhs: Double(instance.shifts[h].required))
+        }
+        for h in minRows { m.addConstraint(terms: [], sense: .greaterOrEqual, rhs: Double(instance.shifts[h].min)) }
+        for h in maxRows { m.addConstraint(terms: [], sense: .lessOrEqual, rhs: Double(instance.shifts[h].max)) }
+        return m
+    }
+
+    func lpColumn(_ j: Int) -> Int { 2 * H + j }
+
+    /// Loads the patterns found since the last call.
+    mutating func load(into lp: any IncrementalLP) {
+        while loaded < columns.count {
+            let p = columns[loaded]
+            let fixedTo = fixed[p.worker]
+            let upper = fixedTo.map { $0 == loaded ? 1.0 : 0.0 } ?? 1.0
+            lp.addColumn(objective: Double(p.own), lower: fixedTo == loaded ? 1 : 0, upper: upper,
+                         entries: rows(of: p).map { ($0, 1.0) })
+            loaded += 1
+        }
+    }
+
+    /// Fixes worker `w` to pattern `j` (a dive's step).
+    mutating func fix(_ w: Int, to j: Int, in lp: any IncrementalLP) {
+        fixed[w] = j
+        for (k, p) in columns.enumerated().prefix(loaded) where p.worker == w {
+            lp.setBounds(column: lpColumn(k), lower: k == j ? 1 : 0, upper: k == j ? 1 : 0)
+        }
+    }
+
+    /// Undoes every fixing.
+    mutating func unfixAll(in lp: any IncrementalLP) {
+        for w in 0..<W where fixed[w] != nil {
+            fixed[w] = nil
+            for (k, p) in columns.enumerated().prefix(loaded) where p.worker == w {
+                lp.setBounds(column: lpColumn(k), lower: 0, upper: 1)
+            }
+        }
+    }
+
+    /// The whole master (patterns, then each shift's shortfall and excess) as an integer programme.
+    func model(integral: Bool) -> MIPModel {
+        var m = MIPModel()
+        let n = columns.count
+        var byRow = [[Int]](repeating: [], count: W + H + minRows.count + maxRows.count)
+        var vars: [Variable] = []
+        vars.reserveCapacity(n + 2 * H)
+        for (j, p) in columns.enumerated() {
+            vars.append(integral ? m.addBinary(objective: Double(p.own)) : m.addVariable(lower: 0, upper: 1, objective: Double(p.own)))
+            for r in rows(of: p) { byRow[r].append(j) }
+        }
+        for sh in instance.shifts { vars.append(m.addVariable(lower: 0, objective: Double(sh.underWeight))) }
+        for sh in instance.shifts { vars.append(m.addVariable(lower: 0, objective: Double(sh.overWeight))) }
+        for (r, js) in byRow.enumerated() {
+            var terms = js.map { (vars[$0], 1.0) }
+            let sense: ConstraintSense
+            let rhs: Double
+            switch r {
+            case ..<W: sense = .equal; rhs = 1
+            case ..<(W + H):
+                let h = r - W
+                terms += [(vars[n + h], 1.0), (vars[n + H + h], -1.0)]
+                sense = .equal; rhs = Double(instance.shifts[h].required)
+            case ..<(W + H + minRows.count): sense = .greaterOrEqual; rhs = Double(instance.shifts[minRows[r - W - H]].min)
+            default: sense = .lessOrEqual; rhs = Double(instance.shifts[maxRows[r - W - H - minRows.count]].max)
+            }
+            m.addConstraint(terms: terms, sense: sense, rhs: rhs)
+        }
+        return m
+    }
+
+    /// What covering shift h is worth at these duals: its cover row's, minimum row's and maximum row's.
+    func shiftDuals(_ duals: [Double]) -> [Double] {
+        var out = Array(duals[W..<(W + H)])
+        for (k, h) in minRows.enumerated() { out[h] += duals[W + H + k] }
+        for (k, h) in maxRows.enumerated() { out[h] += duals[W + H + minRows.count + k] }
+        return out
+    }
+
+    /// The integer programme's point for a choice of one column per worker.
+    func point(choosing chosen: [Int]) -> [Double] {
+        var x = [Double](repeating: 0, count: columns.count + 2 * H)
+        var counts = [Int](repeating: 0, count: H)
+        for j in chosen { x[j] = 1; for h in columns[j].shifts { counts[h] += 1 } }
+        for (h, sh) in instance.shifts.enumerated() {
+            x[columns.count + h] = Double(max(0, sh.required - counts[h]))
+            x[columns.count + H + h] = Double(max(0, counts[h] - sh.required))
+        }
+        return x
+    }
+
+    /// The rota of an integral point of the integer programme.
+    func assignment(mipValues values: [Double]) -> Assignment {
+        rota { values[$0] > 0.5 }
+    }
+
+    /// The rota of one column per worker.
+    func assignment(columns chosen: [Int]) -> Assignment {
+        let set = Set(chosen)
+        return rota { set.contains($0) }
+    }
+
+    /// The rota of an integral point of the incremental LP.
+    func assignment(lpValues values: [Double]) -> Assignment {
+        rota { lpColumn($0) < values.count && values[lpColumn($0)] > 0.5 }
+    }
+
+    private func rota(_ chosen: (Int) -> Bool) -> Assignment {
+        var a = Assignment.empty(for: instance)
+        for (j, p) in columns.enumerated() where chosen(j) {
+            for h in p.shifts { a.shiftWorkers[h].append(p.worker) }
+        }
+        return a
+    }
+}
