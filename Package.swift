@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "RotaMIPTests", dependencies: ["RotaMIP", "RotaModel", "RotaChecker", "LinearModel", "GLPKSolver"]),
         .testTarget(name: "RotaGreedyTests", dependencies: ["RotaGreedy", "RotaModel", "RotaChecker"]),
-        .testTarget(name: "RotaCLITests", dependencies: ["RotaWorkflows", "RotaModel", "RotaChecker"]),
+        .testTarget(name: "RotaCLITests", dependencies: ["RotaWorkflows", "RotaModel", "RotaChecker", "RotaColumns"]),
     ]
 )
 

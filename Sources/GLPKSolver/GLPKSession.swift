@@ -33,10 +33,16 @@ enum GLPKSession {
     static func run<T>(logger: Logger?, _ body: (_ messageLevel: Int32) throws -> T) rethrows -> T {
         observer?.increment()
         let parallel = isReentrant
-        if !parallel { lock.lock() }
+        // A session inside another on the same thread (an incremental LP's body solving something else)
+        // shares the outer one's environment and lock: freeing it here would free the outer problem.
+        let depthKey = "rota.glpk.session.depth"
+        let depth = Thread.current.threadDictionary[depthKey] as? Int ?? 0
+        Thread.current.threadDictionary[depthKey] = depth + 1
+        if !parallel && depth == 0 { lock.lock() }
         defer {
+            Thread.current.threadDictionary[depthKey] = depth
             // This thread's environment (GLPK's own advice for threads); the next session makes a new one.
-            if parallel { glp_free_env() } else { lock.unlock() }
+            if depth == 0 { if parallel { glp_free_env() } else { lock.unlock() } }
         }
         guard let logger, logger.logLevel <= .debug else {
             glp_term_out(GLP_OFF)

@@ -6,7 +6,7 @@ import LinearModel
 extension GLPKSolver {
     /// Loads `model` as an LP (integrality dropped) and hands it to `body`, which may add columns,
     /// change bounds and solve again from the last basis. The problem lives only for this call (one
-    /// GLPK session): `body` must not call GLPK otherwise, and must not keep the LP.
+    /// GLPK session, which other solves inside `body` share): `body` must not keep the LP.
     public func withIncrementalLP<T>(_ model: MIPModel, _ body: (any IncrementalLP) throws -> T) throws -> T {
         try checkValid(model)
         return try GLPKSession.run(logger: options.logger) { messageLevel in

@@ -8,7 +8,7 @@ import RotaChecker
 /// not follow L), eight days from a Monday, three workers. Worker A carries every rule the pattern
 /// move models: a cap on E shifts, total minutes within [3, 5] shifts, runs of two to three working
 /// days, at least two days off in a row, one weekend, a day off, and requests on and off.
-private func patternScenario(seed: UInt64) throws -> Instance {
+func patternScenario(seed: UInt64) throws -> Instance {
     var rng = SplitMix64(seed: seed)
     let days = 8
     func date(_ d: Int) -> String { String(format: "2026-11-%02d", 23 + d) }
