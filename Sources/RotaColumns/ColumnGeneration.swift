@@ -23,10 +23,10 @@ public struct ColumnGenerationSolver: Sendable {
     public var diveShare = 0.85
     /// A dive fixes every pattern the LP takes at least this much of (and the largest, if none).
     public var diveFix = 0.9
-    /// A dive step fixes at least this share of the workers still free.
-    public var diveShareFixed = 0.1
+    /// A dive step fixes at least this share of the workers still free (and more when time presses).
+    public var diveShareFixed = 0.0
     /// Rounds of pricing after each fixing in a dive.
-    public var diveRounds = 5
+    public var diveRounds = Int.max
     /// Threads pricing workers side by side (each with its own pricer).
     public var threads = 2
     /// Patterns beyond the cheapest that beam pricing offers per worker and round.
@@ -88,6 +88,7 @@ public struct ColumnGenerationSolver: Sendable {
                 guard var values = root.lp?.values, !proved() else { return }
                 // Diving: fix the patterns the LP all but chooses, price again, until the LP is whole.
                 var steps = 0
+                let diveStart = clock.seconds
                 let diveEnd = timeLimit * diveShare
                 while clock.seconds < diveEnd {
                     var candidates: [(j: Int, v: Double)] = []
@@ -99,16 +100,22 @@ public struct ColumnGenerationSolver: Sendable {
                         consider(master.assignment(lpValues: values), "dive (\(steps) steps)")
                         break
                     }
-                    steps += 1
                     candidates.sort { $0.v > $1.v }
-                    // Every pattern the LP all but takes, and at least a share of the free workers' largest.
+                    // Every pattern the LP all but takes, and at least enough of the free workers' largest
+                    // for the dive to end in time at the pace of its steps so far.
                     let free = master.fixed.filter { $0 == nil }.count
-                    let least = max(1, Int((Double(free) * diveShareFixed).rounded(.up)))
+                    var least = max(1, Int((Double(free) * diveShareFixed).rounded(.up)))
+                    if steps > 0 {
+                        let pace = (clock.seconds - diveStart) / Double(steps)
+                        let stepsLeft = max(1, (diveEnd - clock.seconds) / max(pace, 1e-3))
+                        least = max(least, Int((Double(free) / stepsLeft).rounded(.up)))
+                    }
                     var fixedNow = 0
                     for c in candidates where c.v >= diveFix || fixedNow < least {
                         let w = master.columns[c.j].worker
                         if master.fixed[w] == nil { master.fix(w, to: c.j, in: lp); fixedNow += 1 }
                     }
+                    steps += 1
                     guard let next = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock,
                                               exact: false, stopAt: nil, maxRounds: diveRounds).lp?.values else {
                         notes.append("dive: the master LP did not solve after \(steps) steps")
