@@ -78,11 +78,12 @@ public final class PatternPricer {
     /// (a strict one, or a minimum).
     public func pattern(worker w: Int, shifts: [Int]) -> ShiftPattern? {
         // The programme forced onto these shifts: each is worth far more than any own cost, every
-        // other shift costs as much.
+        // other shift costs as much. The forced path is then the cheapest label of its key on every
+        // day, so a beam of one keeps it, and a long horizon stays cheap.
         let force = 1 << 36
         let chosen = Set(shifts)
         let prices = (0..<e.nH).map { chosen.contains($0) ? -force : force }
-        guard let r = ls.planPatternPriced(w, window: nil, noise: 0, keep: Int.max,
+        guard let r = ls.planPatternPriced(w, window: nil, noise: 0, keep: 1,
                                            pricing: PatternPricingInput(shiftPrice: prices, scale: Self.scale)),
               let best = r.plans.first else { return nil }
         let planned = best.plan.compactMap { $0 }
