@@ -25,7 +25,8 @@ extension GLPKSolver {
 /// the last basis (no presolver, which would discard it).
 final class GLPKIncrementalLP: IncrementalLP {
     var problem: OpaquePointer?
-    private var objective: [Double]
+    /// Columns so far.
+    private var columns: Int
     private let rows: Int
     private let messageLevel: Int32
     /// Seconds one solve may take.
@@ -34,13 +35,11 @@ final class GLPKIncrementalLP: IncrementalLP {
 
     init(problem: OpaquePointer, model: MIPModel, messageLevel: Int32, timeLimit: Double?) {
         self.problem = problem
-        objective = model.objectiveCoefficients
+        columns = model.numVariables
         rows = model.numConstraints
         self.messageLevel = messageLevel
         self.timeLimit = timeLimit
     }
-
-    var numColumns: Int { objective.count }
 
     func addColumn(objective c: Double, lower: Double, upper: Double, entries: [(row: Int, value: Double)]) {
         guard let problem else { preconditionFailure("the LP is used after its call") }
@@ -54,12 +53,12 @@ final class GLPKIncrementalLP: IncrementalLP {
         var values = [Double](repeating: 0, count: entries.count + 1)
         for (k, e) in entries.enumerated() { indices[k + 1] = OneBased.row(e.row); values[k + 1] = e.value }
         glp_set_mat_col(problem, column, Int32(entries.count), indices, values)
-        objective.append(c)
+        columns += 1
     }
 
     func setBounds(column j: Int, lower: Double, upper: Double) {
         guard let problem else { preconditionFailure("the LP is used after its call") }
-        precondition(j >= 0 && j < objective.count && lower.isFinite && lower <= upper, "invalid bounds")
+        precondition(j >= 0 && j < columns && lower.isFinite && lower <= upper, "invalid bounds")
         let (type, lo, up) = GLPKProblem.boundType(lower: lower, upper: upper)
         glp_set_col_bnds(problem, OneBased.column(j), type, lo, up)
     }
@@ -81,7 +80,7 @@ final class GLPKIncrementalLP: IncrementalLP {
         }
         var result: MIPResult
         if code == 0 && glp_get_status(problem) == GLP_OPT {
-            let values = OneBased.readColumns(count: objective.count) { glp_get_col_prim(problem, $0) }
+            let values = OneBased.readColumns(count: columns) { glp_get_col_prim(problem, $0) }
             let z = glp_get_obj_val(problem)
             result = MIPResult(termination: .optimal, primalStatus: .feasiblePoint, values: values, objective: z, bound: z)
             result.rowDuals = OneBased.readRows(count: rows) { glp_get_row_dual(problem, $0) }

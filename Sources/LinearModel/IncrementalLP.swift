@@ -5,8 +5,6 @@
 /// Column and row indices are 0-based, in the order of the model it was made from and then of the
 /// columns added. Not thread-safe: one thread uses it, inside the call that made it.
 public protocol IncrementalLP: AnyObject {
-    /// Columns so far.
-    var numColumns: Int { get }
     /// Adds a column with its objective coefficient, bounds and nonzeros (row, value).
     func addColumn(objective: Double, lower: Double, upper: Double, entries: [(row: Int, value: Double)])
     /// Replaces a column's bounds.

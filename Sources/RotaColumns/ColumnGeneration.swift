@@ -23,10 +23,6 @@ public struct ColumnGenerationSolver: Sendable {
     public var diveShare = 0.85
     /// A dive fixes every pattern the LP takes at least this much of (and the largest, if none).
     public var diveFix = 0.9
-    /// A dive step fixes at least this share of the workers still free (and more when time presses).
-    public var diveShareFixed = 0.0
-    /// Rounds of pricing after each fixing in a dive.
-    public var diveRounds = Int.max
     /// Threads pricing workers side by side (each with its own pricer).
     public var threads = 2
     /// Patterns beyond the cheapest that beam pricing offers per worker and round.
@@ -43,22 +39,19 @@ public struct ColumnGenerationSolver: Sendable {
     public static func inapplicable(_ instance: Instance) -> String? { PatternPricer(instance).inapplicable }
 
     /// Improves on `start` (a valid rota) within `timeLimit` seconds; the result carries the bound
-    /// from the master's LP when pricing proved it.
-    public func solve(_ instance: Instance, start: Assignment, timeLimit: Double) -> SolverResult {
+    /// from the master's LP when pricing proved it. Nil where column generation does not model the
+    /// instance exactly (`inapplicable`).
+    public func solve(_ instance: Instance, start: Assignment, timeLimit: Double) -> SolverResult? {
         let clock = Stopwatch()
         var notes: [String] = []
-        let pricers = (0..<max(1, threads)).map { _ in PatternPricer(instance) }
-        let pricer = pricers[0]
-        if let why = pricer.inapplicable {
-            return SolverResult(assignment: start, status: .feasible, solver: name, seconds: clock.seconds,
-                                notes: ["column generation not used: \(why)"])
-        }
+        let pricer = PatternPricer(instance)
+        guard pricer.inapplicable == nil else { return nil }
+        let pricers = [pricer] + (1..<max(1, threads)).map { _ in PatternPricer(instance) }
         let startObjective = Checker.check(start, in: instance).objective.total
         var master = Master(instance: instance)
         // The start's patterns first: the master is then feasible from its first solve.
         for w in instance.workers.indices {
-            let shifts = start.shiftWorkers.indices.filter { start.shiftWorkers[$0].contains(w) }
-            guard let p = pricer.pattern(worker: w, shifts: shifts), master.add(p) != nil else {
+            guard let p = pricer.pattern(worker: w, shifts: start.shifts(of: w)), master.add(p) != nil else {
                 return SolverResult(assignment: start, status: .feasible, solver: name, seconds: clock.seconds,
                                     notes: ["column generation not used: the start's pattern of \(instance.workers[w].id) is not one the pricing models"])
             }
@@ -91,11 +84,7 @@ public struct ColumnGenerationSolver: Sendable {
                 let diveStart = clock.seconds
                 let diveEnd = timeLimit * diveShare
                 while clock.seconds < diveEnd {
-                    var candidates: [(j: Int, v: Double)] = []
-                    for (j, p) in master.columns.enumerated() where master.fixed[p.worker] == nil && master.lpColumn(j) < values.count {
-                        let v = values[master.lpColumn(j)]
-                        if v > 1e-6 { candidates.append((j, v)) }
-                    }
+                    var candidates = master.freeColumns(lpValues: values)
                     if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
                         consider(master.assignment(lpValues: values), "dive (\(steps) steps)")
                         break
@@ -104,7 +93,7 @@ public struct ColumnGenerationSolver: Sendable {
                     // Every pattern the LP all but takes, and at least enough of the free workers' largest
                     // for the dive to end in time at the pace of its steps so far.
                     let free = master.fixed.filter { $0 == nil }.count
-                    var least = max(1, Int((Double(free) * diveShareFixed).rounded(.up)))
+                    var least = 1
                     if steps > 0 {
                         let pace = (clock.seconds - diveStart) / Double(steps)
                         let stepsLeft = max(1, (diveEnd - clock.seconds) / max(pace, 1e-3))
@@ -117,7 +106,7 @@ public struct ColumnGenerationSolver: Sendable {
                     }
                     steps += 1
                     guard let next = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock,
-                                              exact: false, stopAt: nil, maxRounds: diveRounds).lp?.values else {
+                                              exact: false, stopAt: nil).lp?.values else {
                         notes.append("dive: the master LP did not solve after \(steps) steps")
                         break
                     }
@@ -126,9 +115,9 @@ public struct ColumnGenerationSolver: Sendable {
                 if clock.seconds >= diveEnd {
                     // Out of time: each free worker takes the pattern the LP gives most of.
                     var chosen = master.fixed
-                    for (j, p) in master.columns.enumerated() where master.fixed[p.worker] == nil && master.lpColumn(j) < values.count {
-                        let v = values[master.lpColumn(j)]
-                        if v > 1e-6, chosen[p.worker].map({ values[master.lpColumn($0)] < v }) ?? true { chosen[p.worker] = j }
+                    for c in master.freeColumns(lpValues: values).sorted(by: { $0.v > $1.v }) {
+                        let w = master.columns[c.j].worker
+                        if chosen[w] == nil { chosen[w] = c.j }
                     }
                     let fixedCount = master.fixed.filter { $0 != nil }.count
                     if chosen.allSatisfy({ $0 != nil }) {
@@ -146,10 +135,8 @@ public struct ColumnGenerationSolver: Sendable {
         // GLPK may overrun its limit a little.
         let remaining = (timeLimit - clock.seconds) * 0.9 - 0.2
         if remaining > 0.5 && !proved() {
-            let model = master.model(integral: true)
-            let chosen = instance.workers.indices.compactMap { w in
-                master.index(of: w, shifts: best.shiftWorkers.indices.filter { best.shiftWorkers[$0].contains(w) })
-            }
+            let model = master.integerProgramme()
+            let chosen = instance.workers.indices.compactMap { w in master.index(of: w, shifts: best.shifts(of: w)) }
             let warm = chosen.count == instance.workers.count ? master.point(choosing: chosen) : nil
             if let r = try? solveMIP(model, warm, remaining), r.hasSolution, let values = r.values {
                 consider(master.assignment(mipValues: values), "master integer programme (\(r.termination))")
@@ -197,9 +184,9 @@ extension ColumnGenerationSolver {
     /// Column generation on `master` until no pattern prices out or the clock reaches `until`:
     /// beam pricing while it finds patterns, then (with `exact`) exact pricing, which also bounds
     /// while nothing is fixed. Stops early once the bound reaches `stopAt` (a rota's objective:
-    /// nothing better can exist) or after `maxRounds` rounds.
+    /// nothing better can exist).
     func generate(_ master: inout Master, lp: any IncrementalLP, pricers: [PatternPricer], until end: Double,
-                  clock: Stopwatch, exact allowExact: Bool, stopAt: Int?, maxRounds: Int = .max) -> Generation {
+                  clock: Stopwatch, exact allowExact: Bool, stopAt: Int?) -> Generation {
         var g = Generation()
         var exact = false
         var exactFailed = false
@@ -234,7 +221,6 @@ extension ColumnGenerationSolver {
             if exact && lagrange == nil { exact = false; exactFailed = true }
             if let l = lagrange, unfixed { g.bound = max(g.bound ?? -.infinity, l) }
             if let b = g.bound, let s = stopAt, leastWholeObjective(bound: b) >= s { g.converged = true; return g }
-            if g.rounds >= maxRounds { return g }
             if added == 0 {
                 if exact || !allowExact || exactFailed {
                     g.converged = true
@@ -342,14 +328,14 @@ struct Master {
     }
 
     /// The whole master (patterns, then each shift's shortfall and excess) as an integer programme.
-    func model(integral: Bool) -> MIPModel {
+    func integerProgramme() -> MIPModel {
         var m = MIPModel()
         let n = columns.count
         var byRow = [[Int]](repeating: [], count: W + H + minRows.count + maxRows.count)
         var vars: [Variable] = []
         vars.reserveCapacity(n + 2 * H)
         for (j, p) in columns.enumerated() {
-            vars.append(integral ? m.addBinary(objective: Double(p.own)) : m.addVariable(lower: 0, upper: 1, objective: Double(p.own)))
+            vars.append(m.addBinary(objective: Double(p.own)))
             for r in rows(of: p) { byRow[r].append(j) }
         }
         for sh in instance.shifts { vars.append(m.addVariable(lower: 0, objective: Double(sh.underWeight))) }
@@ -403,6 +389,15 @@ struct Master {
         return rota { set.contains($0) }
     }
 
+    /// The patterns of workers not fixed that an LP point (of the incremental LP, which may have
+    /// fewer columns than the master by now) takes some of, with how much.
+    func freeColumns(lpValues values: [Double]) -> [(j: Int, v: Double)] {
+        columns.indices.compactMap { j in
+            guard fixed[columns[j].worker] == nil, lpColumn(j) < values.count, values[lpColumn(j)] > 1e-6 else { return nil }
+            return (j, values[lpColumn(j)])
+        }
+    }
+
     /// The rota of an integral point of the incremental LP.
     func assignment(lpValues values: [Double]) -> Assignment {
         rota { lpColumn($0) < values.count && values[lpColumn($0)] > 0.5 }
@@ -415,4 +410,9 @@ struct Master {
         }
         return a
     }
+}
+
+extension Assignment {
+    /// The shifts worker `w` works, in shift order.
+    func shifts(of w: Int) -> [Int] { shiftWorkers.indices.filter { shiftWorkers[$0].contains(w) } }
 }

@@ -221,9 +221,7 @@ final class Engine {
     }
 
     func shiftCost(_ h: Int) -> Int {
-        let sh = inst.shifts[h]
-        let n = shiftW[h].count
-        var c = n < sh.required ? sh.underWeight * (sh.required - n) : sh.overWeight * (n - sh.required)
+        var c = inst.shifts[h].coverCost(staffed: shiftW[h].count)
         if let b = baseline {
             let was = Set(b.shiftWorkers[h])
             let now = Set(shiftW[h])
@@ -597,5 +595,12 @@ final class Engine {
         for t in 0..<inst.shiftTypes.count { c += fairness(t) }
         for w in 0..<nW { let e = evaluate(w); c += e.cost; p += e.penalty }
         return (c, p)
+    }
+}
+
+extension ShiftInfo {
+    /// The cover term of this shift with `n` workers on it: shortfall or excess at its weights.
+    func coverCost(staffed n: Int) -> Int {
+        n < required ? underWeight * (required - n) : overWeight * (n - required)
     }
 }

@@ -87,10 +87,7 @@ extension LocalSearch {
                 let act = e.shiftAct(h, w)
                 if e.onLeave(w, sh.interval) { continue }
                 if act.blocking, let av = info.availability, !av.containsWhole(sh.interval) { continue }
-                func cover(_ n: Int) -> Int {
-                    (n < sh.required ? sh.underWeight * (sh.required - n) : sh.overWeight * (n - sh.required))
-                        + lam * 240 * max(0, sh.min - n)
-                }
+                func cover(_ n: Int) -> Int { sh.coverCost(staffed: n) + lam * 240 * max(0, sh.min - n) }
                 var own = 0
                 if change > 0, let b = e.baseline { own += b.shiftWorkers[h].contains(w) ? -change : change }
                 for r in info.requests where r.day == d {

@@ -59,7 +59,7 @@ public final class PatternPricer {
         -> (patterns: [ShiftPattern], lowest: Double?)? {
         let s = Double(Self.scale)
         let prices = shiftDuals.map { -Int(($0 * s).rounded()) }
-        let pricing = PatternPricingInput(shiftPrice: prices, scale: Self.scale)
+        let pricing = LocalSearch.PatternPricing(shiftPrice: prices, scale: Self.scale)
         var result = exact ? ls.planPatternPriced(w, window: nil, noise: 0, keep: Int.max, pricing: pricing,
                                                   labelLimit: exactLabelLimit) : nil
         let proved = result != nil
@@ -84,7 +84,7 @@ public final class PatternPricer {
         let chosen = Set(shifts)
         let prices = (0..<e.nH).map { chosen.contains($0) ? -force : force }
         guard let r = ls.planPatternPriced(w, window: nil, noise: 0, keep: 1,
-                                           pricing: PatternPricingInput(shiftPrice: prices, scale: Self.scale)),
+                                           pricing: LocalSearch.PatternPricing(shiftPrice: prices, scale: Self.scale)),
               let best = r.plans.first else { return nil }
         let planned = best.plan.compactMap { $0 }
         guard Set(planned) == chosen, best.cost + force * chosen.count < Self.minimumWeight / 2 else { return nil }
@@ -93,13 +93,6 @@ public final class PatternPricer {
 
     /// The cover terms of a rota whose shifts hold `counts[h]` workers each.
     public func coverCost(counts: [Int]) -> Int {
-        var total = 0
-        for (h, sh) in instance.shifts.enumerated() {
-            let n = counts[h]
-            total += n < sh.required ? sh.underWeight * (sh.required - n) : sh.overWeight * (n - sh.required)
-        }
-        return total
+        zip(instance.shifts, counts).reduce(0) { $0 + $1.0.coverCost(staffed: $1.1) }
     }
 }
-
-typealias PatternPricingInput = LocalSearch.PatternPricing

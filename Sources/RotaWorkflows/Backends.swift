@@ -30,7 +30,6 @@ extension SolveRunner.Backends {
             },
             glpkUsesEveryCore: GLPKSolver.runsInParallel,
             columns: { instance, start, seconds in
-                guard instance.isShiftRostering, ColumnGenerationSolver.inapplicable(instance) == nil else { return nil }
                 let solver = ColumnGenerationSolver(
                     withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: 30)).withIncrementalLP(model) { body($0) } },
                     solveMIP: { model, warmStart, seconds in

@@ -81,6 +81,8 @@ public struct SolveRunner: Sendable {
             attempts.compactMap { r in r.assignment.map { ($0, Checker.check($0, in: instance)) } }
                 .filter { $0.1.isFeasible }.min { $0.1.objective.total < $1.1.objective.total }?.0
         }
+        // Column generation applies (judged once: it builds a pricer).
+        lazy var columnsApply = backends.columns != nil && Self.suitsColumns(instance)
         func wholeModel() -> WholeModel {
             backends.wholeModel?(instance) ?? (Self.isSmallForMIP(instance) ? .small : .tooLarge)
         }
@@ -126,7 +128,7 @@ public struct SolveRunner: Sendable {
         /// Pure shift rostering: column generation from the last attempt's rota when it is valid, for
         /// `share` of the time left. True when its rota is proved optimal (nothing is left to do).
         func runColumns(share: Double) -> Bool {
-            guard Self.suitsColumns(instance), let columns = backends.columns, let a = attempts.last?.assignment,
+            guard columnsApply, let columns = backends.columns, let a = attempts.last?.assignment,
                   Checker.check(a, in: instance).isFeasible else { return false }
             let seconds = (options.timeLimit - elapsed()) * share
             guard seconds > 0.5 else { return false }
@@ -179,7 +181,7 @@ public struct SolveRunner: Sendable {
             // native solver at 40 %, 52 s, and not at a 30 s limit).
             var nativeLonger = useGLPK && size == .large && instance.isShiftRostering
             // Column generation, where it applies, takes over from the native solver's first valid rota.
-            let columnsFirst = useGLPK && Self.suitsColumns(instance) && backends.columns != nil
+            let columnsFirst = useGLPK && columnsApply
             if columnsFirst { nativeLonger = false }
             let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? (nativeLonger ? 0.7 : 0.08) : 0.2) : 0.6) : options.timeLimit
             var first = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
