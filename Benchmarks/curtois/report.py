@@ -100,6 +100,8 @@ def main():
     ap.add_argument("--work", help="folder for scenarios and solutions (default: a temporary folder)")
     ap.add_argument("--note", default="", help="a sentence added to RESULTS.md (for example which build was measured)")
     ap.add_argument("--output", default=os.path.join(HERE, "RESULTS.md"), help="Markdown file to write ('-' for none)")
+    ap.add_argument("--label", default="Instance",
+                    help="what the table calls instance N (for example 'stand-in ' for scale.py's; no best known is used then)")
     args = ap.parse_args()
     # The build under test is the tree as it is when the run starts (a commit made during a long
     # run must not be credited with it); uncommitted changes to the sources are said.
@@ -126,7 +128,7 @@ def main():
         with open(scen) as f:
             doc = json.load(f)
         days, staff = doc["horizon"]["days"], len(doc["workers"])
-        best = BEST_KNOWN.get(i)
+        best = BEST_KNOWN.get(i) if args.label == "Instance" else None
         for s in solvers:
             objs, bounds, secs, statuses, valid = [], [], [], [], 0
             for r in range(1, args.runs + 1):
@@ -157,7 +159,7 @@ def main():
             gap = "" if obj is None or not best else f"{100.0 * (obj - best) / best:.1f}"
             status = collections.Counter(statuses).most_common(1)[0][0] if statuses else ""
             vtext = (("yes" if valid == 1 else "no") if args.runs == 1 else f"{valid}/{args.runs}")
-            row = (f"| Instance{i} | {days} | {staff} | {best or ''} | {s} | {fmt(obj)} | {gap} | {fmt(bound)} "
+            row = (f"| {args.label}{i} | {days} | {staff} | {best or ''} | {s} | {fmt(obj)} | {gap} | {fmt(bound)} "
                    f"| {status} | {fmt(sec, 2)} | {vtext} |")
             print(row, flush=True)
             rows.append(row)

@@ -1,3 +1,4 @@
+import Foundation
 import RotaModel
 import RotaChecker
 
@@ -35,10 +36,21 @@ public struct GreedySolver: Sendable {
         var rng = SplitMix64(seed: options.seed)
         // Sessions that cost more to leave out than any shift's shortfall go first.
         let shiftStake = instance.shifts.map(\.underWeight).max() ?? 0
-        e.constructShifts(lambda: lambda0, minimumOnly: true)
-        e.constructSessions(lambda: lambda0, rng: &rng, minCost: shiftStake)
-        e.constructShifts(lambda: lambda0)
-        e.constructSessions(lambda: lambda0, rng: &rng)
+        var byPatterns = false
+        if Self.constructsByPatterns(instance, start: options.start ?? e.baseline) {
+            let (missed, tries) = LocalSearch(e, seed: options.seed, lambda: lambda0)
+                .constructByPatterns(hurry: { elapsed() > options.timeLimit * 0.3 })
+            notes.append("construction by patterns: every worker's horizon planned in turn against the cover so far"
+                         + " (beams tried per worker, leanest first: \(tries.map(String.init).joined(separator: "/")))"
+                         + (missed.isEmpty ? "" : "; \(missed.count) worker(s) not planned"))
+            byPatterns = true
+        }
+        if !byPatterns {
+            e.constructShifts(lambda: lambda0, minimumOnly: true)
+            e.constructSessions(lambda: lambda0, rng: &rng, minCost: shiftStake)
+            e.constructShifts(lambda: lambda0)
+            e.constructSessions(lambda: lambda0, rng: &rng)
+        }
         e.reallocate()
         let greedy = e.assignment
         let greedyCost = e.totalCost, greedyPenalty = e.totalPenalty
@@ -99,11 +111,13 @@ public struct GreedySolver: Sendable {
         }
         let seconds = elapsed()
         // Reasons for every unassigned session, against the final rota.
-        let ex = Engine.rebuild(instance, sess: final.sessions, shiftW: final.shiftWorkers,
-                                alloc: instance.cases.indices.map { final.allocatedWorker(ofCase: $0, in: instance) })
         var reasons: [Int: [String]] = [:]
-        for s in 0..<instance.sessions.count where final.sessions[s] == nil {
-            reasons[s] = ex.reasons(s)
+        if final.sessions.contains(where: { $0 == nil }) {
+            let ex = Engine.rebuild(instance, sess: final.sessions, shiftW: final.shiftWorkers,
+                                    alloc: instance.cases.indices.map { final.allocatedWorker(ofCase: $0, in: instance) })
+            for s in 0..<instance.sessions.count where final.sessions[s] == nil {
+                reasons[s] = ex.reasons(s)
+            }
         }
         if !report.isFeasible {
             let broken = report.violatedRules.joined(separator: ", ")
@@ -113,6 +127,16 @@ public struct GreedySolver: Sendable {
         }
         notes.append("final objective \(report.objective.total)")
         return SolverResult(assignment: final, status: .feasible, solver: solverName, seconds: seconds, reasons: reasons, notes: notes)
+    }
+}
+
+extension GreedySolver {
+    /// Whether the construction plans each worker's whole horizon in turn (`constructByPatterns`)
+    /// rather than filling shifts day by day: shift rostering without sessions and with no rota to
+    /// start from.
+    static func constructsByPatterns(_ instance: Instance, start: Assignment?) -> Bool {
+        if let v = ProcessInfo.processInfo.environment["ROTA_PATCON"] { return v == "1" && instance.sessions.isEmpty && !instance.shifts.isEmpty && start == nil }
+        return instance.sessions.isEmpty && !instance.shifts.isEmpty && start == nil
     }
 }
 

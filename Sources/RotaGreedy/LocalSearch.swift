@@ -29,6 +29,8 @@ final class LocalSearch {
     /// 0.85: Curtois & Qu 6, 8, 10 and 12, greedy alone, 20 s, seed 1: 0.1 gave 2446/2012/5171/5017,
     /// 0.6 2158/1876/5012/5135, 0.85 2191/1696/4903/4959, 1.0 2291/1884/5113/5049.
     var patternRate = 0.85
+    /// How much of a label a beam keys on (`planPatternPriced`).
+    var beamKey = BeamKey.lean
 
     init(_ e: Engine, seed: UInt64, lambda: Int) {
         self.e = e

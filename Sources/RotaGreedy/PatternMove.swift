@@ -19,6 +19,21 @@ import RotaModel
 /// What the labels leave out (fairness, pairwise rules with sessions) the engine still decides:
 /// the plan is applied by its ordinary journaled operations and accepted on its true score. The
 /// move applies only to a worker whose every activity is a shift the search may move.
+/// What a beam's labels key on beyond the successor class, the run and the week (exact pricing keys
+/// on the minutes exactly and leaves the weekends to dominance). A beam keeps the cheapest labels of
+/// a key, and the cheapest have often spent early what the minimums need later: the weekends a
+/// worker may work (cover is dear there), or the minutes of a worker who can barely reach their
+/// minimum total. Richer keys keep such labels apart, at the price of more labels.
+enum BeamKey {
+    /// The minutes (where a total can bind): exactly, or over more than nine weeks by how far they are
+    /// from an even pace towards the worker's minimum total, in steps of their longest day (from 8
+    /// behind to 16 ahead; beyond, labels share a key).
+    case lean
+    /// As `lean`, and the weekends worked where their cap binds (over more than nine weeks, by how far
+    /// they are from an even pace towards the cap, from 3 behind to 3 ahead).
+    case weekends
+}
+
 extension LocalSearch {
     struct PatternLabel {
         var cost: Int
@@ -146,6 +161,49 @@ extension LocalSearch {
             }
         }
 
+        // Labels key on the option's successor class, not on the option: options of a day whose rows of
+        // `follows` into the next day are equal lead to the same futures (exact).
+        var successorClass = [[Int]](repeating: [], count: D)
+        for d in 0..<D {
+            let n = options[d].count
+            guard d + 1 < D else { successorClass[d] = Array(repeating: 1, count: n); continue }
+            let m = options[d + 1].count
+            var ids: [ArraySlice<Bool>: Int] = [:]
+            successorClass[d] = (0..<n).map { k in
+                let row = follows[d + 1][(k * m)..<((k + 1) * m)]
+                if let c = ids[row] { return c }
+                ids[row] = min(ids.count + 1, 255)
+                return ids[row]!
+            }
+        }
+        // Minutes so far are in the key only where a total can bind (`BeamKey`).
+        let totals = info.maxTotalMinutes != nil || info.minTotalMinutes > 0
+        let paced = totals && keep != Int.max && D > 63
+        func minutesKey(_ minutes: Int, _ d: Int) -> Int {
+            guard totals else { return 0 }
+            guard paced else { return minutes }
+            let ahead = (minutes - info.minTotalMinutes * (d + 1) / D) / max(1, maxDayMinutes)
+            return min(max(ahead, -8), 16) + 8
+        }
+
+        // The order options are tried in: by group (successor class and minutes), cheapest first. Only a
+        // beam (a few labels a key, no cap left to dominance) prunes by it.
+        let beamGroups = keep < 8 && capOf.isEmpty
+        var tryOrder = [[Int]](repeating: [], count: D), groupOf = [[Int]](repeating: [], count: D)
+        for d in 0..<D {
+            let o = options[d], c = successorClass[d]
+            tryOrder[d] = o.indices.sorted { (c[$0], o[$0].minutes, o[$0].price, $0) < (c[$1], o[$1].minutes, o[$1].price, $1) }
+            groupOf[d] = o.indices.map { c[$0] << 32 | o[$0].minutes }
+        }
+
+        let weekendCount = Set(e.weekendOfDay.filter { $0 != Int.min }).count
+        let weekendsKeyed = keep != Int.max && beamKey != .lean && weekendCap.map { $0 < weekendCount } == true
+        func weekendsKey(_ weekends: Int, _ d: Int) -> Int {
+            guard weekendsKeyed, let cap = weekendCap else { return 0 }
+            guard D > 63 else { return min(weekends, 63) }
+            return min(max(weekends - cap * (d + 1) / D, -3), 3) + 3
+        }
+
         func weekEnd(_ l: inout PatternLabel) {
             guard trackWeek else { return }
             if l.week < info.minWeeklyMinutes { l.cost += lam * (info.minWeeklyMinutes - l.week) }
@@ -160,11 +218,11 @@ extension LocalSearch {
         layers.reserveCapacity(D)
         var frontier = [PatternLabel(cost: 0, own: 0, minutes: 0, week: 0, weekends: 0, counts: 0, run: 0, working: false,
                                      touchesStart: true, lastWeekend: Int.min, last: -1, lastK: -1, parent: -1)]
-        var heads: [Int: Int32] = [:]
+        var heads = KeyHeads()
         var link: [Int32] = []
         var next: [PatternLabel] = []
         for d in 0..<D {
-            heads.removeAll(keepingCapacity: true)
+            heads.reset(expected: frontier.count * 2)
             link.removeAll(keepingCapacity: true)
             next = []
             let we = e.weekendOfDay[d]
@@ -176,11 +234,12 @@ extension LocalSearch {
                 if l.lastWeekend != nextWe { l.lastWeekend = Int.min }
                 let run = l.working ? min(l.run, 63) : min(l.run, maxRunCap)
                 let ts = l.touchesStart && l.run < maxRunCap ? 1 : 0
-                let key = min(opt, 255) | run << 8 | ts << 14 | (l.lastWeekend == Int.min ? 0 : 1) << 15
-                    | min(l.week, 16383) << 16 | l.minutes << 30
+                let key = (opt == 0 ? 0 : successorClass[d][opt - 1]) | run << 8 | ts << 14 | (l.lastWeekend == Int.min ? 0 : 1) << 15
+                    | min(l.week, 16383) << 16 | minutesKey(l.minutes, d) << 30 | weekendsKey(l.weekends, d) << 56
                 var count = 0
                 var worst = -1
-                var i = heads[key] ?? -1
+                let slot = heads.slot(key)
+                var i = heads.head(slot)
                 while i >= 0 {
                     let o = next[Int(i)]
                     if o.cost != Int.max {
@@ -199,8 +258,8 @@ extension LocalSearch {
                     return
                 }
                 next.append(l)
-                link.append(heads[key] ?? -1)
-                heads[key] = Int32(next.count - 1)
+                link.append(heads.head(slot))
+                heads.set(slot, key, Int32(next.count - 1))
             }
             func countsLE(_ a: UInt64, _ b: UInt64) -> Bool {
                 for k in 0..<capOf.count where (a >> (8 * UInt64(k))) & 0xFF > (b >> (8 * UInt64(k))) & 0xFF { return false }
@@ -228,7 +287,14 @@ extension LocalSearch {
                 // A shift.
                 if p.working && p.run >= info.maxConsecutiveDays { continue }
                 let row = p.lastK * options[d].count
-                for (k, o) in options[d].enumerated() {
+                var group = -1, taken = 0
+                for k in tryOrder[d] {
+                    let o = options[d][k]
+                    // A beam keeps `keep` labels a key: from one parent, more options of one group (same
+                    // successor class and minutes, so the same key) than that cannot all survive.
+                    if beamGroups {
+                        if groupOf[d][k] != group { group = groupOf[d][k]; taken = 0 } else if taken >= keep { continue }
+                    }
                     if p.lastK >= 0 && !follows[d][row + k] { continue }
                     var l = p
                     l.parent = Int32(pi); l.last = o.h; l.lastK = k
@@ -259,6 +325,7 @@ extension LocalSearch {
                         l.run = 1; l.working = true; l.touchesStart = d == 0
                     }
                     offer(l, k + 1)
+                    taken += 1
                 }
             }
             guard !next.isEmpty else { return nil }
@@ -307,16 +374,125 @@ extension LocalSearch {
             let a = rng.int(e.D - length + 1)
             window = a..<(a + length)
         }
+        // A worker short of a minimum is re-planned with the richest key (see `constructByPatterns`).
+        beamKey = e.wev[w].penalty == 0 ? .lean : .weekends
+        defer { beamKey = .lean }
         guard let plan = planPattern(w, window: window, noise: noise) else { return ("pattern", false) }
+        return ("pattern", apply(plan, to: w))
+    }
+
+    /// Gives `w` the shifts of `plan` (journaled); false when nothing changes or a rule refuses.
+    func apply(_ plan: [Int?], to w: Int) -> Bool {
         var current = [Int?](repeating: nil, count: e.D)
         for d in 0..<e.D { current[d] = shiftOn(w, d) }
-        guard plan != current else { return ("pattern", false) }
+        guard plan != current else { return false }
         for d in 0..<e.D where current[d] != nil && current[d] != plan[d] {
-            if !remove(current[d]!, w) { return ("pattern", false) }
+            if !remove(current[d]!, w) { return false }
         }
         for d in 0..<e.D where plan[d] != nil && current[d] != plan[d] {
-            if !add(plan[d]!, w) { return ("pattern", false) }
+            if !add(plan[d]!, w) { return false }
         }
-        return ("pattern", true)
+        return true
     }
+
+    /// Construction by patterns, for shift rostering without sessions: each worker in turn (those
+    /// open to the fewest shifts first) takes their cheapest plan over the whole horizon against the
+    /// cover the others have so far, with the minimum rules weighted far above any cover, so that
+    /// every worker whose rules can be met meets them. A beam of two labels a key, or of one once
+    /// `hurry` says so, then richer ones where that breaks a minimum. Returns the workers it could not
+    /// plan and how many workers each beam planned.
+    func constructByPatterns(hurry: () -> Bool) -> (missed: [Int], tries: [Int]) {
+        let saved = lambda
+        lambda = 1 << 20
+        defer { lambda = saved; beamKey = .lean; journal.removeAll() }
+        var open = [Int](repeating: 0, count: e.nW)
+        for ws in e.eligibleShiftWorkers { for w in ws { open[w] += 1 } }
+        // Beyond nine weeks the richer beams cost ten to a hundred times the lean one (a year of 32 shift
+        // types: 1-25 s a worker), so the local search repairs what the lean one leaves short.
+        func levels(_ hurry: Bool) -> [(Int, BeamKey)] {
+            let lean = (hurry ? 1 : 2, BeamKey.lean)
+            return e.D > 63 ? [lean] : [lean, (2, .weekends), (8, .weekends)]
+        }
+        var missed: [Int] = []
+        var tries = [0, 0, 0]
+        for w in (0..<e.nW).sorted(by: { (open[$0], $0) < (open[$1], $1) }) {
+            // A plan that breaks a minimum is the beam's failing (or the rules'): beams with richer keys
+            // try again (`BeamKey`).
+            var best: (penalty: Int, plan: [Int?])?
+            for (level, (keep, key)) in levels(hurry()).enumerated() {
+                beamKey = key
+                tries[level] += 1
+                guard let plan = planPattern(w, keep: keep) else { break }
+                if apply(plan, to: w) || !plan.contains(where: { $0 != nil }) {
+                    if best == nil || e.wev[w].penalty < best!.penalty { best = (e.wev[w].penalty, plan) }
+                }
+                undo()
+                if best?.penalty == 0 { break }
+            }
+            if let best, apply(best.plan, to: w) || !best.plan.contains(where: { $0 != nil }) {
+                journal.removeAll()
+            } else {
+                undo()
+                missed.append(w)
+            }
+        }
+        return (missed, tries)
+    }
+}
+
+/// The heads of the label chains of one day, by key: open addressing over a power-of-two table,
+/// cleared by generation rather than by writing it (a dictionary's hashing was a sixth of a long
+/// horizon's pricing).
+struct KeyHeads {
+    private var keys: [Int] = []
+    private var heads: [Int32] = []
+    private var stamps: [UInt32] = []
+    private var generation: UInt32 = 0
+    private var mask = 0
+    private var count = 0
+
+    /// Empties the table, sized for about `expected` keys.
+    mutating func reset(expected: Int) {
+        generation &+= 1
+        count = 0
+        let want = max(64, (expected * 2).nextPowerOfTwo)
+        if want > keys.count || generation == 0 {
+            keys = Array(repeating: 0, count: want)
+            heads = Array(repeating: -1, count: want)
+            stamps = Array(repeating: 0, count: want)
+            mask = want - 1
+            if generation == 0 { generation = 1 }
+        }
+    }
+
+    /// The slot of `key`: where it is, or where it would go.
+    mutating func slot(_ key: Int) -> Int {
+        if count * 2 >= keys.count { grow() }
+        var i = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while stamps[i] == generation && keys[i] != key { i = (i + 1) & mask }
+        return i
+    }
+
+    /// The chain head in `slot`, or -1.
+    func head(_ slot: Int) -> Int32 { stamps[slot] == generation ? heads[slot] : -1 }
+
+    mutating func set(_ slot: Int, _ key: Int, _ head: Int32) {
+        if stamps[slot] != generation { stamps[slot] = generation; keys[slot] = key; count += 1 }
+        heads[slot] = head
+    }
+
+    private mutating func grow() {
+        let old = (0..<keys.count).filter { stamps[$0] == generation }.map { (keys[$0], heads[$0]) }
+        let size = keys.count * 2
+        keys = Array(repeating: 0, count: size)
+        heads = Array(repeating: -1, count: size)
+        stamps = Array(repeating: 0, count: size)
+        mask = size - 1
+        count = 0
+        for (k, h) in old { let s = slot(k); set(s, k, h) }
+    }
+}
+
+private extension Int {
+    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
 }

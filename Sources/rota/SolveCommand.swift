@@ -32,12 +32,14 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The limit is for the whole command: reading the scenario counts, and a little is kept for writing.
+        let clock = Stopwatch()
         let instance = try loadInstance(scenario)
         var logger = Logger(label: "rota")
         logger.logLevel = verbose ? .debug : .warning
         if let lp = writeLP { try LPExport.write(instance, to: lp) }
         let runner = SolveRunner(logger: logger)
-        let outcome = runner.solve(instance, choice: solver, options: SolveOptions(timeLimit: timeLimit, seed: seed, threads: threads))
+        let outcome = runner.solve(instance, choice: solver, options: SolveOptions(timeLimit: max(0.5, timeLimit * 0.98 - clock.seconds), seed: seed, threads: threads))
         if verbose {
             for attempt in outcome.attempts {
                 for note in attempt.notes { logger.debug("\(attempt.solver): \(note)") }
