@@ -1,4 +1,3 @@
-import Foundation
 import RotaModel
 import RotaChecker
 
@@ -135,7 +134,6 @@ extension GreedySolver {
     /// rather than filling shifts day by day: shift rostering without sessions and with no rota to
     /// start from.
     static func constructsByPatterns(_ instance: Instance, start: Assignment?) -> Bool {
-        if let v = ProcessInfo.processInfo.environment["ROTA_PATCON"] { return v == "1" && instance.sessions.isEmpty && !instance.shifts.isEmpty && start == nil }
         return instance.sessions.isEmpty && !instance.shifts.isEmpty && start == nil
     }
 }
