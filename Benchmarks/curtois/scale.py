@@ -17,33 +17,23 @@ compares rota against the lower bound it proves, not against a best-known value.
 """
 import argparse
 import math
+import os
 import random
+import sys
 
-
-def read_sections(path):
-    sections, current = {}, None
-    with open(path, encoding="utf-8") as handle:
-        for raw in handle:
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("SECTION_"):
-                current = line
-                sections[current] = []
-            else:
-                sections[current].append(line)
-    return sections
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from yardstick import read_sections  # noqa: E402
 
 
 def scale(path, days, staff, types, seed):
     rng = random.Random(seed)
     src = read_sections(path)
-    src_days = int(src["SECTION_HORIZON"][0])
+    src_days = int(src["SECTION_HORIZON"][0][0])
     if days % 7:
         raise SystemExit("--days must be a whole number of weeks")
     day_factor = days / src_days
 
-    shifts = [line.split(",") for line in src["SECTION_SHIFTS"]]
+    shifts = [row + [""] * (3 - len(row)) for row in src["SECTION_SHIFTS"]]
     src_types = [s[0] for s in shifts]
     copies = {t: [t] for t in src_types}
     i = 0
@@ -57,7 +47,7 @@ def scale(path, days, staff, types, seed):
         for c in copies[ident]:
             out.append(f"{c},{length},{'|'.join(banned)}")
 
-    people = [line.split(",") for line in src["SECTION_STAFF"]]
+    people = src["SECTION_STAFF"]
     staff_ids = []
     out += ["", "SECTION_STAFF"]
     for k in range(staff):
@@ -87,7 +77,7 @@ def scale(path, days, staff, types, seed):
     repeats = math.ceil(days / src_days)
     # Repeats from -1, so that a copy moved by c days has the source's pattern from day 0 on.
     every = range(-1, repeats)
-    days_off = {p[0]: p[1:] for p in (line.split(",") for line in src["SECTION_DAYS_OFF"])}
+    days_off = {p[0]: p[1:] for p in src["SECTION_DAYS_OFF"]}
     out += ["", "SECTION_DAYS_OFF"]
     for ident, base, copy in staff_ids:
         listed = sorted({shifted(d, copy, r) for d in days_off.get(base, []) for r in every} - {None})
@@ -95,7 +85,7 @@ def scale(path, days, staff, types, seed):
 
     for section in ("SECTION_SHIFT_ON_REQUESTS", "SECTION_SHIFT_OFF_REQUESTS"):
         out += ["", section]
-        rows = [line.split(",") for line in src.get(section, [])]
+        rows = src.get(section, [])
         by_person = {}
         for p, d, t, w in rows:
             by_person.setdefault(p, []).append((d, t, w))
@@ -111,7 +101,7 @@ def scale(path, days, staff, types, seed):
 
     staff_factor = staff / len(people)
     out += ["", "SECTION_COVER"]
-    cover = [line.split(",") for line in src["SECTION_COVER"]]
+    cover = src["SECTION_COVER"]
     for r in range(repeats):
         for d, t, req, under, over in cover:
             day = int(d) + r * src_days

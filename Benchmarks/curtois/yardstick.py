@@ -39,8 +39,8 @@ BEST_KNOWN = {1: 607, 2: 828, 3: 1001, 4: 1716, 5: 1143, 6: 1950, 7: 1056, 8: 13
               10: 4631, 11: 3443, 12: 4040}
 
 
-def parse_instance(path):
-    """Reads an InstanceN.txt file into a dict (independent of rota's importer)."""
+def read_sections(path):
+    """An InstanceN.txt file's sections: {"SECTION_...": [[field, ...], ...]} (comments and blank lines dropped)."""
     sections = {}
     current = None
     with open(path, encoding="utf-8-sig") as f:
@@ -53,6 +53,12 @@ def parse_instance(path):
                 sections.setdefault(current, [])
                 continue
             sections[current].append([x.strip() for x in line.split(",")])
+    return sections
+
+
+def parse_instance(path):
+    """Reads an InstanceN.txt file into a dict (independent of rota's importer)."""
+    sections = read_sections(path)
     inst = {"days": int(sections["SECTION_HORIZON"][0][0])}
     inst["shifts"] = []
     for row in sections["SECTION_SHIFTS"]:
