@@ -11,29 +11,14 @@ import RotaModel
 /// when a weekly rule or contract can bind), the shifts of each type whose cap can bind (H9), the
 /// weekends worked (H6), and the last shift (successions, rest and travel between days). Strict
 /// rules prune a label; minimum rules cost their penalty at the search's weight, as in
-/// `Engine.score`. A label dominates another with the same key (last shift, run, minutes, week,
-/// weekend in progress) when it costs no more and has used no more of any cap; a key keeps at
+/// `Engine.score`. A label dominates another with the same key (the last shift's successor class,
+/// run, minutes (see `BeamKey` for beams), week, weekend in progress) when it costs no more and has used no more of any cap; a key keeps at
 /// most `keep` labels (two in the search), so the plan is optimal for the rules it models unless
 /// that beam cuts. Outside `window`, when one is given, each day keeps the worker's shift.
 ///
 /// What the labels leave out (fairness, pairwise rules with sessions) the engine still decides:
 /// the plan is applied by its ordinary journaled operations and accepted on its true score. The
 /// move applies only to a worker whose every activity is a shift the search may move.
-/// What a beam's labels key on beyond the successor class, the run and the week (exact pricing keys
-/// on the minutes exactly and leaves the weekends to dominance). A beam keeps the cheapest labels of
-/// a key, and the cheapest have often spent early what the minimums need later: the weekends a
-/// worker may work (cover is dear there), or the minutes of a worker who can barely reach their
-/// minimum total. Richer keys keep such labels apart, at the price of more labels.
-enum BeamKey {
-    /// The minutes (where a total can bind): exactly, or over more than nine weeks by how far they are
-    /// from an even pace towards the worker's minimum total, in steps of their longest day (from 8
-    /// behind to 16 ahead; beyond, labels share a key).
-    case lean
-    /// As `lean`, and the weekends worked where their cap binds (over more than nine weeks, whether they
-    /// are behind, at or ahead of an even pace towards the cap).
-    case weekends
-}
-
 extension LocalSearch {
     struct PatternLabel {
         var cost: Int
@@ -400,9 +385,9 @@ extension LocalSearch {
     /// Construction by patterns, for shift rostering without sessions: each worker in turn (those
     /// open to the fewest shifts first) takes their cheapest plan over the whole horizon against the
     /// cover the others have so far, with the minimum rules weighted far above any cover, so that
-    /// every worker whose rules can be met meets them. A beam of two labels a key, or of one once
-    /// `hurry` says so, then richer ones where that breaks a minimum. Returns the workers it could not
-    /// plan and how many workers each beam planned.
+    /// every worker whose rules can be met meets them. Up to nine weeks, a beam of two labels a key
+    /// (of one once `hurry` says so), then richer ones where that breaks a minimum; beyond, one beam
+    /// (below). Returns the workers it could not plan and how many workers each beam was tried on.
     func constructByPatterns(hurry: () -> Bool) -> (missed: [Int], tries: [Int]) {
         let saved = lambda
         lambda = 1 << 20
@@ -442,6 +427,21 @@ extension LocalSearch {
         }
         return (missed, tries)
     }
+}
+
+/// What a beam's labels key on beyond the successor class, the run and the week (exact pricing keys
+/// on the minutes exactly and leaves the weekends to dominance). A beam keeps the cheapest labels of
+/// a key, and the cheapest have often spent early what the minimums need later: the weekends a
+/// worker may work (cover is dear there), or the minutes of a worker who can barely reach their
+/// minimum total. Richer keys keep such labels apart, at the price of more labels.
+enum BeamKey {
+    /// The minutes (where a total can bind): exactly, or over more than nine weeks by how far they are
+    /// from an even pace towards the worker's minimum total, in steps of their longest day (from 8
+    /// behind to 16 ahead; beyond, labels share a key).
+    case lean
+    /// As `lean`, and the weekends worked where their cap binds (over more than nine weeks, whether they
+    /// are behind, at or ahead of an even pace towards the cap).
+    case weekends
 }
 
 /// The heads of the label chains of one day, by key: open addressing over a power-of-two table,
