@@ -147,12 +147,15 @@ extension LocalSearch {
         }
 
         // Labels key on the option's successor class, not on the option: options of a day whose rows of
-        // `follows` into the next day are equal lead to the same futures (exact). (A beam keyed on the
-        // option instead did worse with many shift types: stand-ins for Curtois & Qu 13 and 15 at 60 s,
-        // 9901 against 8917, and 5369 against 5262 proved optimal.)
+        // `follows` into the next day are equal lead to the same futures (exact). A beam keys so only on
+        // rosters over five weeks or 12,000 worker-shift pairs (keyed on the option, the stand-ins for
+        // Curtois & Qu 13 and 15 fell to 9901 and 5369 from 8917 and 5262 proved); below, each option
+        // keeps its own labels (keyed on the class, Instance8's median of seeds 1-3 went from 1361 to 1433).
+        let classKeyed = keep == Int.max || D > 35 || e.nW * e.nH > 12_000
         var successorClass = [[Int]](repeating: [], count: D)
         for d in 0..<D {
             let n = options[d].count
+            guard classKeyed else { successorClass[d] = (0..<n).map { min($0 + 1, 255) }; continue }
             guard d + 1 < D else { successorClass[d] = Array(repeating: 1, count: n); continue }
             let m = options[d + 1].count
             var ids: [ArraySlice<Bool>: Int] = [:]
