@@ -74,6 +74,8 @@ final class Engine {
     let unavailMerged: [[Interval]]
     let pairBound: Int
     let weekendOfDay: [Int]
+    /// How many weekends the horizon touches.
+    let weekendCount: Int
 
     // Scratch buffers (per engine; engines are not shared between threads).
     var sWork: [Int]
@@ -183,6 +185,7 @@ final class Engine {
         }
         pairBound = 2 * maxLen + 2 * maxTravel + max(inst.rules.minRestMinutes, 0) + 1
         weekendOfDay = (0..<inst.days).map { inst.weekend(ofDay: $0) ?? Int.min }
+        weekendCount = Set(weekendOfDay.filter { $0 != Int.min }).count
         sWork = Array(repeating: 0, count: inst.days)
         sLast = Array(repeating: -1, count: inst.days)
         sRoute = Array(repeating: 0, count: inst.days)

@@ -35,16 +35,13 @@ public struct GreedySolver: Sendable {
         var rng = SplitMix64(seed: options.seed)
         // Sessions that cost more to leave out than any shift's shortfall go first.
         let shiftStake = instance.shifts.map(\.underWeight).max() ?? 0
-        var byPatterns = false
         if Self.constructsByPatterns(instance, start: options.start ?? e.baseline) {
             let (missed, tries) = LocalSearch(e, seed: options.seed, lambda: lambda0)
                 .constructByPatterns(hurry: { elapsed() > options.timeLimit * 0.3 })
             notes.append("construction by patterns: every worker's horizon planned in turn against the cover so far"
                          + " (beams tried per worker, leanest first: \(tries.map(String.init).joined(separator: "/")))"
                          + (missed.isEmpty ? "" : "; \(missed.count) worker(s) not planned"))
-            byPatterns = true
-        }
-        if !byPatterns {
+        } else {
             e.constructShifts(lambda: lambda0, minimumOnly: true)
             e.constructSessions(lambda: lambda0, rng: &rng, minCost: shiftStake)
             e.constructShifts(lambda: lambda0)
@@ -137,8 +134,13 @@ extension GreedySolver {
     /// Qu 8 at 60 s, seeds 4-6, 1342/1353/1432 against 1441/1661/1440. Above, patterns are what make
     /// long horizons valid at all, and Instance12 (16,800 pairs) had median 4333 with them against 4567 before.
     static func constructsByPatterns(_ instance: Instance, start: Assignment?) -> Bool {
-        instance.sessions.isEmpty && !instance.shifts.isEmpty && start == nil
-            && (instance.days > 35 || instance.workers.count * instance.shifts.count > 12_000)
+        instance.sessions.isEmpty && !instance.shifts.isEmpty && start == nil && isLargeShiftRoster(instance)
+    }
+
+    /// Over five weeks or 12,000 worker-shift pairs: where the native solver constructs by patterns and
+    /// its beams key on successor classes (`planPatternPriced`); below, column generation takes its rota.
+    static func isLargeShiftRoster(_ instance: Instance) -> Bool {
+        instance.days > 35 || instance.workers.count * instance.shifts.count > 12_000
     }
 }
 

@@ -20,6 +20,9 @@ import RotaModel
 /// the plan is applied by its ordinary journaled operations and accepted on its true score. The
 /// move applies only to a worker whose every activity is a shift the search may move.
 extension LocalSearch {
+    /// Horizons longer than this (nine weeks) are planned by beams that key on pace (`BeamKey`).
+    static let pacedBeyondDays = 63
+
     struct PatternLabel {
         var cost: Int
         var own: Int        // the worker's own objective terms, unscaled (pricing)
@@ -151,7 +154,7 @@ extension LocalSearch {
         // rosters over five weeks or 12,000 worker-shift pairs (keyed on the option, the stand-ins for
         // Curtois & Qu 13 and 15 fell to 9901 and 5369 from 8917 and 5262 proved); below, each option
         // keeps its own labels (keyed on the class, Instance8's median of seeds 1-3 went from 1361 to 1433).
-        let classKeyed = keep == Int.max || D > 35 || e.nW * e.nH > 12_000
+        let classKeyed = keep == Int.max || GreedySolver.isLargeShiftRoster(inst)
         var successorClass = [[Int]](repeating: [], count: D)
         for d in 0..<D {
             let n = options[d].count
@@ -168,7 +171,7 @@ extension LocalSearch {
         }
         // Minutes so far are in the key only where a total can bind (`BeamKey`).
         let totals = info.maxTotalMinutes != nil || info.minTotalMinutes > 0
-        let paced = totals && keep != Int.max && D > 63
+        let paced = totals && keep != Int.max && D > Self.pacedBeyondDays
         func minutesKey(_ minutes: Int, _ d: Int) -> Int {
             guard totals else { return 0 }
             guard paced else { return minutes }
@@ -183,14 +186,13 @@ extension LocalSearch {
         for d in 0..<D {
             let o = options[d], c = successorClass[d]
             tryOrder[d] = o.indices.sorted { (c[$0], o[$0].minutes, o[$0].price, $0) < (c[$1], o[$1].minutes, o[$1].price, $1) }
-            groupOf[d] = o.indices.map { c[$0] << 32 | o[$0].minutes }
+            if beamGroups { groupOf[d] = o.indices.map { c[$0] << 32 | o[$0].minutes } }
         }
 
-        let weekendCount = Set(e.weekendOfDay.filter { $0 != Int.min }).count
-        let weekendsKeyed = keep != Int.max && beamKey != .lean && weekendCap.map { $0 < weekendCount } == true
+        let weekendsKeyed = keep != Int.max && beamKey != .lean && weekendCap.map { $0 < e.weekendCount } == true
         func weekendsKey(_ weekends: Int, _ d: Int) -> Int {
             guard weekendsKeyed, let cap = weekendCap else { return 0 }
-            guard D > 63 else { return min(weekends, 63) }
+            guard D > Self.pacedBeyondDays else { return min(weekends, 63) }
             return min(max(weekends - cap * (d + 1) / D, -1), 1) + 1
         }
 
@@ -403,25 +405,27 @@ extension LocalSearch {
         // lean key (the year of 10 shift types and 50 workers, seed 1, 60 s: 83261 after construction and
         // 53849 at the end, against 107548 and 69869; of 32 types and 150 workers, 300401 against 327503).
         func levels(_ hurry: Bool) -> [(Int, BeamKey)] {
-            return e.D > 63 ? [(1, .weekends)] : [(hurry ? 1 : 2, .lean), (2, .weekends), (8, .weekends)]
+            return e.D > Self.pacedBeyondDays ? [(1, .weekends)] : [(hurry ? 1 : 2, .lean), (2, .weekends), (8, .weekends)]
         }
         var missed: [Int] = []
         var tries = [0, 0, 0]
         for w in (0..<e.nW).sorted(by: { (open[$0], $0) < (open[$1], $1) }) {
             // A plan that breaks a minimum is the beam's failing (or the rules'): beams with richer keys
             // try again (`BeamKey`).
+            // The worker has no shifts between tries, so an empty plan is taken by doing nothing.
+            func take(_ plan: [Int?]) -> Bool { apply(plan, to: w) || plan.allSatisfy { $0 == nil } }
             var best: (penalty: Int, plan: [Int?])?
             for (level, (keep, key)) in levels(hurry()).enumerated() {
                 beamKey = key
                 tries[level] += 1
                 guard let plan = planPattern(w, keep: keep) else { break }
-                if apply(plan, to: w) || !plan.contains(where: { $0 != nil }) {
+                if take(plan) {
                     if best == nil || e.wev[w].penalty < best!.penalty { best = (e.wev[w].penalty, plan) }
                 }
                 undo()
                 if best?.penalty == 0 { break }
             }
-            if let best, apply(best.plan, to: w) || !best.plan.contains(where: { $0 != nil }) {
+            if let best, take(best.plan) {
                 journal.removeAll()
             } else {
                 undo()
