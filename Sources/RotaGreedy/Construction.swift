@@ -4,6 +4,13 @@ import RotaChecker
 /// The search's random numbers (shared with every other randomised search in rota).
 typealias SplitMix64 = SeededGenerator
 
+/// The last evaluation of one worker's timeline with an activity inserted (`actDelta`).
+struct DeltaMemo {
+    var index = -1
+    var day = Int.min
+    var delta: Int?
+}
+
 struct Insertion {
     var placement: SessionPlacement
     var delta: Int
@@ -12,13 +19,24 @@ struct Insertion {
 extension Engine {
     /// Score change of adding activity `x` to worker `w` (nil when a strict rule breaks).
     func actDelta(_ w: Int, _ x: WAct, lambda: Int) -> Int? {
+        var memo = DeltaMemo()
+        return actDelta(w, x, lambda: lambda, memo: &memo)
+    }
+
+    /// `actDelta` for a run of activities of one worker that differ only in their times (one
+    /// session at successive starts, one venue): the evaluation depends on the timeline's order,
+    /// the day, the places and the minutes, not on the times, so it is reused while the activity
+    /// takes the same place in the timeline. The pairwise rules (`fits`) are checked every time.
+    func actDelta(_ w: Int, _ x: WAct, lambda: Int, memo: inout DeltaMemo) -> Int? {
         guard fits(w, x) else { return nil }
         let idx = insertionIndex(w, x)
+        if memo.index == idx && memo.day == x.day { return memo.delta }
         acts[w].insert(x, at: idx)
         let e = evaluate(w)
         acts[w].remove(at: idx)
-        guard e.ok else { return nil }
-        return (e.cost - wev[w].cost) + lambda * (e.penalty - wev[w].penalty)
+        let delta = e.ok ? (e.cost - wev[w].cost) + lambda * (e.penalty - wev[w].penalty) : nil
+        memo = DeltaMemo(index: idx, day: x.day, delta: delta)
+        return delta
     }
 
     /// The cheapest valid placement of unassigned session `s`, by the objective's own terms.
@@ -32,33 +50,43 @@ extension Engine {
         var best: Insertion?
         let base = sessCostCache[s]
         if alloc[c] == nil && !inst.workers.indices.contains(where: { canAllocate(c, $0) }) { return nil }
+        let leadCandidates = needsDriver ? elig.filter { inst.workers[$0].skills.contains("driver") } : elig
+        if leadCandidates.isEmpty { return nil }
         for v in venues {
+            // One memo per lead worker at this venue (starts are visited in order).
+            var memos = [DeltaMemo](repeating: DeltaMemo(), count: leadCandidates.count)
+            // The lead's activity is the same for every lead unless the session is at the lead's base.
+            let atBase = v == nil && info.transportFrom == nil
             for t in starts[s] {
                 if let v, !venueFits(v, t, t + info.duration) { continue }
-                // Lead candidates.
+                let shared = atBase ? nil : sessionAct(s, worker: leadCandidates[0], lead: true, start: t, venue: v, leadWorker: leadCandidates[0])
+                // Lead candidates: all of them when others must join, else only the cheapest.
+                let single = info.workersNeeded == 1
                 var leads: [(Int, Int)] = []
-                for w in elig {
-                    if needsDriver && !inst.workers[w].skills.contains("driver") { continue }
-                    let x = sessionAct(s, worker: w, lead: true, start: t, venue: v, leadWorker: w)
-                    guard var d = actDelta(w, x, lambda: lambda) else { continue }
-                    let p = SessionPlacement(workers: [w], start: t, venue: v)
+                var cheapest: (Int, Int)?
+                for (i, w) in leadCandidates.enumerated() {
+                    let x = shared ?? sessionAct(s, worker: w, lead: true, start: t, venue: v, leadWorker: w)
+                    guard var d = actDelta(w, x, lambda: lambda, memo: &memos[i]) else { continue }
                     // Continuity against the allocation the case will have.
-                    var sc = sessionCost(s, p)
+                    var sc = sessionCost(s, lead: w, start: t, venue: v)
                     if alloc[c] == nil, !canAllocate(c, w) { sc += wt.continuity }
                     d += sc - base
                     if noise > 0 { d += rng.int(noise) }
                     if startBias != 0 { d += startBias * (t - starts[s][0]) / 15 }
-                    leads.append((d, w))
+                    if single {
+                        if cheapest == nil || (d, w) < cheapest! { cheapest = (d, w) }
+                    } else {
+                        leads.append((d, w))
+                    }
                 }
-                if leads.isEmpty { continue }
-                leads.sort { $0 < $1 }
-                if info.workersNeeded == 1 {
-                    let (d, w) = leads[0]
-                    if best == nil || d < best!.delta {
+                if single {
+                    if let (d, w) = cheapest, best == nil || d < best!.delta {
                         best = Insertion(placement: SessionPlacement(workers: [w], start: t, venue: v), delta: d)
                     }
                     continue
                 }
+                if leads.isEmpty { continue }
+                leads.sort { $0 < $1 }
                 for (dl, lead) in leads.prefix(maxLeads) {
                     if let b = best, dl >= b.delta { break }
                     var others: [(Int, Int)] = []
