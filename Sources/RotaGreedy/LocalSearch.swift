@@ -77,14 +77,25 @@ final class LocalSearch {
     // MARK: Session moves
 
     lazy var movableSessions: [Int] = (0..<e.nS).filter { !e.fixedSession[$0] && !e.starts[$0].isEmpty && !e.eligibleWorkers[$0].isEmpty }
+    /// The movable sessions that may start on each day (a session with windows on two days is
+    /// listed under both).
     lazy var sessionsByDay: [[Int]] = {
         var out = [[Int]](repeating: [], count: max(1, e.D))
         for s in movableSessions {
-            let d = e.inst.clock.dayIndex(of: e.starts[s][0])
-            if d >= 0 && d < e.D { out[d].append(s) }
+            var last = -1
+            for t in e.starts[s] {
+                let d = e.inst.clock.dayIndex(of: t)
+                if d != last && d >= 0 && d < e.D { out[d].append(s); last = d }
+            }
         }
         return out
     }()
+
+    /// Whether session `s` is placed on day `d` or is unassigned.
+    func onDayOrOpen(_ s: Int, _ d: Int) -> Bool {
+        guard let p = e.sess[s] else { return true }
+        return e.inst.clock.dayIndex(of: p.start) == d
+    }
 
     /// Removes a set of sessions and reinserts them (and any unassigned ones) greedily.
     func ruinRecreate(_ victims: [Int], extra: [Int], noise: Int) -> Bool {
@@ -130,9 +141,10 @@ final class LocalSearch {
         var sessions: [Int] = []
         var shifts: [Int] = []
         for d in days {
-            sessions += sessionsByDay[d]
+            sessions += sessionsByDay[d].filter { onDayOrOpen($0, d) }
             shifts += shiftsByDay[d]
         }
+        sessions = Array(Set(sessions)).sorted()
         for s in sessions where e.sess[s] != nil { if !unplace(s) { return ("whole-day", false) } }
         for h in shifts { for w in e.shiftW[h] where canMoveOff(h, w) { if !remove(h, w) { return ("whole-day", false) } } }
         // Items: (stake, tiebreak, isShift, index).
@@ -164,8 +176,45 @@ final class LocalSearch {
         }
     }
 
+    /// Sessions that need a room: the room move's candidates.
+    lazy var roomSessions: [Int] = movableSessions.filter { !e.inst.sessions[$0].venues.isEmpty }
+
+    /// Repacks one venue's day: an unassigned session that could use venue `v` on day `d` picks
+    /// them; every movable session there comes out, and they and the day's unassigned sessions
+    /// that could use `v` go back earliest deadline first, each as early in its window as it fits.
+    /// Placed one by one at their cheapest start, sessions leave gaps between them that no session
+    /// fits; on generated teams of 100-600 workers most sessions left unassigned were "no free room".
+    func roomMove() -> (String, Bool) {
+        let open = roomSessions.filter { e.sess[$0] == nil }
+        guard !open.isEmpty else { return ("room", false) }
+        let s0 = open[rng.int(open.count)]
+        let vs = e.inst.sessions[s0].venues
+        let v = vs[rng.int(vs.count)]
+        let d = e.inst.clock.dayIndex(of: e.starts[s0][rng.int(e.starts[s0].count)])
+        guard d >= 0 && d < e.D else { return ("room", false) }
+        let day = sessionsByDay[d].filter { s in
+            if let p = e.sess[s] { return p.venue == v && e.inst.clock.dayIndex(of: p.start) == d }
+            return e.inst.sessions[s].venues.contains(v)
+        }
+        for s in day where e.sess[s] != nil { if !unplace(s) { return ("room", false) } }
+        // Longest first (first-fit decreasing), or earliest deadline first.
+        let byDeadline = rng.chance(0.3)
+        let keyed = day.map { s in
+            let info = e.inst.sessions[s]
+            let k = byDeadline ? e.starts[s].last! + info.duration : -info.duration
+            return (info.mandatory ? 0 : 1, k * 64 + rng.int(64), s)
+        }
+        e.startBias = 30
+        defer { e.startBias = 0 }
+        for (_, _, s) in keyed.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+            if let ins = e.bestInsertion(s, lambda: lambda, rng: &rng), ins.delta < 0 { _ = place(s, ins.placement) }
+        }
+        return ("room", true)
+    }
+
     func sessionMove() -> (String, Bool) {
         guard !movableSessions.isEmpty else { return ("none", false) }
+        if !roomSessions.isEmpty && rng.chance(0.2) { return roomMove() }
         let r = rng.int(10)
         if r == 0 && !movableShifts.isEmpty { return rng.chance(0.5) ? shiftDayMove() : wholeDayMove() }
         if r < 4 {
