@@ -75,8 +75,8 @@ public struct MIPRotaSolver: Sendable {
         let stopwatch = Stopwatch()
         let elapsed: @Sendable () -> Double = { stopwatch.seconds }
         var notes: [String] = []
-        let estimate = RotaFormulation.estimatedNonzeros(instance)
-        notes.append("estimated nonzeros of the whole model: \(estimate)")
+        let estimate = RotaFormulation.estimatedNonzeros(instance, stopAbove: maxNonzeros)
+        notes.append("estimated nonzeros of the whole model: " + (estimate > maxNonzeros ? "over \(maxNonzeros)" : "\(estimate)"))
         var start = options.start
         var softStart: Assignment?
         if let s = start {
@@ -290,7 +290,7 @@ struct LargeNeighbourhoodSearch {
                 let day = inst.clock.dayIndex(of: incumbent.sessions[s]?.start ?? info.windows.first?.start ?? 0)
                 var lo = max(0, day - 1), hi = min(inst.days, day + 2)
                 r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<hi)
-                while RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros && (free.count > 1 || hi - lo > 1) {
+                while RotaFormulation.estimatedNonzeros(inst, restriction: r, stopAbove: maxSubNonzeros) > maxSubNonzeros && (free.count > 1 || hi - lo > 1) {
                     if hi - lo > 1 { if hi - day > 1 { hi -= 1 } else { lo += 1 } } else { free.remove(free.sorted().last!) }
                     r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: lo..<hi)
                 }
@@ -315,7 +315,7 @@ extension Restriction {
                         rng: inout SplitMix) -> Restriction {
         var free = free
         var r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: days)
-        while free.count > 2 && RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxNonzeros {
+        while free.count > 2 && RotaFormulation.estimatedNonzeros(inst, restriction: r, stopAbove: maxNonzeros) > maxNonzeros {
             var ws = free.sorted(); ws.shuffle(using: &rng)
             free = Set(ws.prefix(ws.count / 2))
             r = Restriction(incumbent: incumbent, freeWorkers: free, freeDays: days)

@@ -164,7 +164,7 @@ struct SoftNeighbourhoodSearch {
         let state = SoftSearchState(first, at: started)
         self.state = state
         if let relax = solveRelaxation,
-           RotaFormulation.estimatedNonzeros(inst) <= maxSubNonzeros {
+           RotaFormulation.estimatedNonzeros(inst, stopAbove: maxSubNonzeros) <= maxSubNonzeros {
             // The whole model's relaxation, beside the lanes (a minute's simplex on Curtois & Qu 12, 5 s on 9);
             // the lanes take relaxation-induced neighbourhoods once it is there.
             let limit = 0.3 * (deadline - started)
@@ -376,7 +376,7 @@ struct SoftSearchLane {
                 let lo = len == days ? 0 : Int.random(in: 0...(days - len), using: &rng)
                 let freeDays: Range<Int>? = len == days ? nil : lo..<(lo + len)
                 r = Restriction(incumbent: inc.rota, freeWorkers: free, freeDays: freeDays)
-                while free.count > 1 && RotaFormulation.estimatedNonzeros(inst, restriction: r) > maxSubNonzeros {
+                while free.count > 1 && RotaFormulation.estimatedNonzeros(inst, restriction: r, stopAbove: maxSubNonzeros) > maxSubNonzeros {
                     free.remove(free.sorted().last!)
                     r = Restriction(incumbent: inc.rota, freeWorkers: free, freeDays: freeDays)
                 }

@@ -41,7 +41,7 @@ extension SolveRunner.Backends {
                 // Sizing the model walks every candidate; skip it where the answer is plain.
                 guard instance.sessions.count <= 150 && instance.workers.count <= 60 else { return .tooLarge }
                 let limits = MIPRotaSolver(solve: { _, _, _ in throw CancellationError() })
-                let estimate = RotaFormulation.estimatedNonzeros(instance)
+                let estimate = RotaFormulation.estimatedNonzeros(instance, stopAbove: limits.maxNonzeros)
                 return estimate > limits.maxNonzeros ? .tooLarge : estimate > limits.softSearchLargeAbove ? .large : .small
             })
     }

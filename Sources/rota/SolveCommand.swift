@@ -23,6 +23,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Seed for the native solver's randomised moves.") var seed: UInt64 = 1
     @Option(help: "Threads rota may use: independent parts of the scenario side by side, GLPK's search lanes on shift rostering, and the native solver beside GLPK in auto otherwise.") var threads: Int = 2
     @Option(name: .customLong("write-lp"), help: "Also write the integer program in CPLEX LP format to this file.") var writeLP: String?
+    @Option(name: .customLong("lp-max-nonzeros"), help: "With --write-lp: refuse (exit 2) when the model would have more nonzeros than this.") var lpMaxNonzeros: Int = LPExport.defaultMaxNonzeros
     @Flag(name: .shortAndLong, help: "Log what the solvers do on stderr.") var verbose = false
     @Flag(name: .shortAndLong, help: "No summary on stderr.") var quiet = false
 
@@ -37,7 +38,11 @@ struct SolveCommand: ParsableCommand {
         let instance = try loadInstance(scenario)
         var logger = Logger(label: "rota")
         logger.logLevel = verbose ? .debug : .warning
-        if let lp = writeLP { try LPExport.write(instance, to: lp) }
+        if let lp = writeLP {
+            do { try LPExport.write(instance, to: lp, maxNonzeros: lpMaxNonzeros) } catch let e as LPExport.TooLarge {
+                printError("\(scenario): --write-lp \(lp): \(e)"); throw Exit.invalidInput
+            }
+        }
         let runner = SolveRunner(logger: logger)
         let outcome = runner.solve(instance, choice: solver, options: SolveOptions(timeLimit: max(0.5, timeLimit * 0.98 - clock.seconds), seed: seed, threads: threads))
         if verbose {

@@ -424,3 +424,21 @@ private func shift(_ start: String, _ inst: Instance, minutes: Int) -> String {
     let t = inst.clock.absolute(LocalDateTime(parsing: start)!)!
     return inst.format(t + minutes)
 }
+
+@Suite struct LPExportTests {
+    @Test("--write-lp refuses a model over the limit before building it and leaves the old file alone")
+    func refusesTooLarge() throws {
+        let inst = try Instance.load(path: familyWeek)
+        let dir = try tmpDir()
+        let path = dir + "/model.lp"
+        try Data("previous".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: LPExport.TooLarge.self) { try LPExport.write(inst, to: path, maxNonzeros: 1000) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "previous")
+        let message = LPExport.TooLarge(limit: 1000).description
+        #expect(message.contains("more than 1,000 nonzeros") && message.contains("--lp-max-nonzeros"))
+        // Under the default limit the family week is written, with its size in the first line.
+        try LPExport.write(inst, to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("\\ rota: ") && text.contains("Minimize") && text.contains("End"))
+    }
+}

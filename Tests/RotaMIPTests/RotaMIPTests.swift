@@ -466,4 +466,18 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
             #expect(abs(r.bound! - (Double(objective) - gap)) < 1e-9)
         }
     }
+
+    @Test func sizingStopsEarlyAndAgreesBelowTheLimit() throws {
+        let inst = try Instance.load(path: "\(repoRoot)/examples/family-time-week.json")
+        let full = RotaFormulation.estimatedNonzeros(inst)
+        #expect(full > 1000)
+        // At or above the full count, the early-stopping count is the full count.
+        #expect(RotaFormulation.estimatedNonzeros(inst, stopAbove: full) == full)
+        // Below it, some count above the limit (the caller only compares).
+        for limit in [10, full / 100, full / 2, full - 1] {
+            #expect(RotaFormulation.estimatedNonzeros(inst, stopAbove: limit) > limit, "limit \(limit)")
+        }
+        #expect(RotaFormulation.enumerate(inst, restriction: nil, stopAbove: 10).truncated)
+        #expect(!RotaFormulation.enumerate(inst, restriction: nil, stopAbove: full).truncated)
+    }
 }
