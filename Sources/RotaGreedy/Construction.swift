@@ -126,6 +126,10 @@ extension Engine {
             if ia.mandatory != ib.mandatory { return ia.mandatory }
             let ea = eligibleWorkers[a].count - ia.workersNeeded, eb = eligibleWorkers[b].count - ib.workersNeeded
             if ea != eb { return ea < eb }
+            // Most unassigned cost per minute first: where rooms are short, the time a long session
+            // takes may hold two short ones.
+            let da = ia.unassignedCost * ib.duration, db = ib.unassignedCost * ia.duration
+            if da != db { return da > db }
             let sa = starts[a].count * max(1, ia.venues.count), sb = starts[b].count * max(1, ib.venues.count)
             if sa != sb { return sa < sb }
             if ia.unassignedCost != ib.unassignedCost { return ia.unassignedCost > ib.unassignedCost }

@@ -181,9 +181,8 @@ final class LocalSearch {
 
     /// Repacks one venue's day: an unassigned session that could use venue `v` on day `d` picks
     /// them; every movable session there comes out, and they and the day's unassigned sessions
-    /// that could use `v` go back earliest deadline first, each as early in its window as it fits.
-    /// Placed one by one at their cheapest start, sessions leave gaps between them that no session
-    /// fits; on generated teams of 100-600 workers most sessions left unassigned were "no free room".
+    /// that could use `v` go back in `sessionOrder` (most unassigned cost per minute first), each as
+    /// early in its window as it fits, so that the room's free time is left in one piece.
     func roomMove() -> (String, Bool) {
         let open = roomSessions.filter { e.sess[$0] == nil }
         guard !open.isEmpty else { return ("room", false) }
@@ -192,24 +191,13 @@ final class LocalSearch {
         let v = vs[rng.int(vs.count)]
         let d = e.inst.clock.dayIndex(of: e.starts[s0][rng.int(e.starts[s0].count)])
         guard d >= 0 && d < e.D else { return ("room", false) }
-        let day = sessionsByDay[d].filter { s in
+        let there = sessionsByDay[d].filter { s in
             if let p = e.sess[s] { return p.venue == v && e.inst.clock.dayIndex(of: p.start) == d }
             return e.inst.sessions[s].venues.contains(v)
         }
-        for s in day where e.sess[s] != nil { if !unplace(s) { return ("room", false) } }
-        // Longest first (first-fit decreasing), or earliest deadline first.
-        let byDeadline = rng.chance(0.3)
-        let keyed = day.map { s in
-            let info = e.inst.sessions[s]
-            let k = byDeadline ? e.starts[s].last! + info.duration : -info.duration
-            return (info.mandatory ? 0 : 1, k * 64 + rng.int(64), s)
-        }
         e.startBias = 30
         defer { e.startBias = 0 }
-        for (_, _, s) in keyed.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-            if let ins = e.bestInsertion(s, lambda: lambda, rng: &rng), ins.delta < 0 { _ = place(s, ins.placement) }
-        }
-        return ("room", true)
+        return ("room", ruinRecreate(there.filter { e.sess[$0] != nil }, extra: there, noise: 0))
     }
 
     func sessionMove() -> (String, Bool) {
