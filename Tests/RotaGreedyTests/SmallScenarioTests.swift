@@ -160,3 +160,41 @@ func curtoisPath(_ n: Int) -> String? {
         print("Instance\(n): objective \(report.objective.total) in \(r.seconds) s; \(r.notes)")
     }
 }
+
+/// One room, one evening window of two hours, three sessions wanting it: one of two hours and two
+/// of one hour, each costing the same (1000) if left out. The room holds either the long one or
+/// both short ones, so the optimum leaves the long one out (unassigned 1000, not 2000).
+@Suite struct RoomShortageTests {
+    static func scenario() -> Scenario {
+        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+        sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22)]
+        sc.venues = [Venue(id: "fc", location: "fc")]
+        sc.workers = ["w-a", "w-b", "w-c"].map { Worker(id: $0, base: "fc") }
+        sc.cases = ["c1", "c2", "c3"].map { Case(id: $0) }
+        func session(_ id: String, _ c: String, minutes: Int) -> Session {
+            var s = Session(id: id, case: c, durationMinutes: minutes,
+                            windows: [TimeWindow(from: t("2026-11-24T15:30"), to: t("2026-11-24T17:30"))])
+            s.venues = ["fc"]
+            return s
+        }
+        sc.sessions = [session("long", "c1", minutes: 120), session("short-1", "c2", minutes: 60),
+                       session("short-2", "c3", minutes: 60)]
+        return sc
+    }
+
+    @Test func constructionGivesTheRoomToTheSessionsThatCostMostPerMinute() throws {
+        let inst = try Instance.compile(Self.scenario())
+        let e = Engine(inst)
+        e.placeFixed()
+        e.preallocate()
+        var rng = SplitMix64(seed: 1)
+        e.constructSessions(lambda: 20, rng: &rng)
+        #expect(e.sess[0] == nil, "the two-hour session is left out")
+        let starts = [e.sess[1]?.start, e.sess[2]?.start].compactMap { $0 }.sorted()
+        #expect(starts.count == 2, "both one-hour sessions are placed")
+        if starts.count == 2 { #expect(starts[1] - starts[0] == 60, "back to back in the one room") }
+        let report = Checker.check(e.assignment, in: inst)
+        #expect(report.isFeasible)
+        #expect(report.objective.terms.unassigned == 1000)
+    }
+}
