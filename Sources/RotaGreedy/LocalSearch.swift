@@ -176,33 +176,8 @@ final class LocalSearch {
         }
     }
 
-    /// Sessions that need a room: the room move's candidates.
-    lazy var roomSessions: [Int] = movableSessions.filter { !e.inst.sessions[$0].venues.isEmpty }
-
-    /// Repacks one venue's day: an unassigned session that could use venue `v` on day `d` picks
-    /// them; every movable session there comes out, and they and the day's unassigned sessions
-    /// that could use `v` go back in `sessionOrder` (most unassigned cost per minute first), each as
-    /// early in its window as it fits, so that the room's free time is left in one piece.
-    func roomMove() -> (String, Bool) {
-        let open = roomSessions.filter { e.sess[$0] == nil }
-        guard !open.isEmpty else { return ("room", false) }
-        let s0 = open[rng.int(open.count)]
-        let vs = e.inst.sessions[s0].venues
-        let v = vs[rng.int(vs.count)]
-        let d = e.inst.clock.dayIndex(of: e.starts[s0][rng.int(e.starts[s0].count)])
-        guard d >= 0 && d < e.D else { return ("room", false) }
-        let there = sessionsByDay[d].filter { s in
-            if let p = e.sess[s] { return p.venue == v && e.inst.clock.dayIndex(of: p.start) == d }
-            return e.inst.sessions[s].venues.contains(v)
-        }
-        e.startBias = 30
-        defer { e.startBias = 0 }
-        return ("room", ruinRecreate(there.filter { e.sess[$0] != nil }, extra: there, noise: 0))
-    }
-
     func sessionMove() -> (String, Bool) {
         guard !movableSessions.isEmpty else { return ("none", false) }
-        if !roomSessions.isEmpty && rng.chance(0.2) { return roomMove() }
         let r = rng.int(10)
         if r == 0 && !movableShifts.isEmpty { return rng.chance(0.5) ? shiftDayMove() : wholeDayMove() }
         if r < 4 {
