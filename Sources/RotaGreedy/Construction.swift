@@ -52,6 +52,8 @@ extension Engine {
         if alloc[c] == nil && !inst.workers.indices.contains(where: { canAllocate(c, $0) }) { return nil }
         let leadCandidates = needsDriver ? elig.filter { inst.workers[$0].skills.contains("driver") } : elig
         if leadCandidates.isEmpty { return nil }
+        // Lead candidates: all of them when others must join, else only the cheapest.
+        let single = info.workersNeeded == 1
         for v in venues {
             // One memo per lead worker at this venue (starts are visited in order).
             var memos = [DeltaMemo](repeating: DeltaMemo(), count: leadCandidates.count)
@@ -60,8 +62,6 @@ extension Engine {
             for t in starts[s] {
                 if let v, !venueFits(v, t, t + info.duration) { continue }
                 let shared = atBase ? nil : sessionAct(s, worker: leadCandidates[0], lead: true, start: t, venue: v, leadWorker: leadCandidates[0])
-                // Lead candidates: all of them when others must join, else only the cheapest.
-                let single = info.workersNeeded == 1
                 var leads: [(Int, Int)] = []
                 var cheapest: (Int, Int)?
                 for (i, w) in leadCandidates.enumerated() {

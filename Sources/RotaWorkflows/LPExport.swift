@@ -14,7 +14,7 @@ public enum LPExport {
         public let limit: Int
         public init(limit: Int) { self.limit = limit }
         public var description: String {
-            "the integer program would have more than \(limit.formatted()) nonzeros (its travel network grows with the"
+            "the integer program would have more than \(limit.withThousandsCommas) nonzeros (its travel network grows with the"
                 + " square of the sessions a worker could do in a day): write the LP of a smaller scenario (one team,"
                 + " fewer days), or raise --lp-max-nonzeros"
         }
@@ -31,7 +31,8 @@ public enum LPExport {
 }
 
 private extension Int {
-    func formatted() -> String {
+    /// 50000000 as "50,000,000", whatever the locale (not Foundation's locale-dependent `formatted()`).
+    var withThousandsCommas: String {
         var s = String(self), out = ""
         while s.count > 3 { out = "," + s.suffix(3) + out; s.removeLast(3) }
         return s + out
