@@ -124,7 +124,8 @@ extension Engine {
         list.sorted { a, b in
             let ia = inst.sessions[a], ib = inst.sessions[b]
             if ia.mandatory != ib.mandatory { return ia.mandatory }
-            let ea = eligibleWorkers[a].count - ia.workersNeeded, eb = eligibleWorkers[b].count - ib.workersNeeded
+            var ea = eligibleWorkers[a].count - ia.workersNeeded, eb = eligibleWorkers[b].count - ib.workersNeeded
+            if roomsFirst { ea = min(ea, Self.fewWorkers); eb = min(eb, Self.fewWorkers) }
             if ea != eb { return ea < eb }
             // Most unassigned cost per minute first: where rooms are short, the time a long session
             // takes may hold two short ones.

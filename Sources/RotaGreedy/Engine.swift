@@ -54,6 +54,11 @@ final class Engine {
 
     /// Search-only bias per 15 minutes of start after the earliest (packs venues early or late).
     var startBias = 0
+    /// Session order for rooms before workers (`sessionOrder`): sessions that more than
+    /// `Engine.fewWorkers` workers could take are ordered as if that many could, so the unassigned
+    /// cost per minute decides among them.
+    var roomsFirst = false
+    static let fewWorkers = 3
 
     // Totals.
     var totalCost = 0

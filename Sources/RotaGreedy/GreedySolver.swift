@@ -28,11 +28,14 @@ public struct GreedySolver: Sendable {
         func elapsed() -> Double { stopwatch.seconds }
         var notes: [String] = []
         let lambda0 = 20
-        let e = Engine(instance)
-        e.placeFixed()
-        e.preallocate()
-        if let start = options.start ?? e.baseline { e.placeStart(start) }
-        var rng = SplitMix64(seed: options.seed)
+        func prepared() -> Engine {
+            let e = Engine(instance)
+            e.placeFixed()
+            e.preallocate()
+            if let start = options.start ?? e.baseline { e.placeStart(start) }
+            return e
+        }
+        var e = prepared()
         // Sessions that cost more to leave out than any shift's shortfall go first.
         let shiftStake = instance.shifts.map(\.underWeight).max() ?? 0
         if Self.constructsByPatterns(instance, start: options.start ?? e.baseline) {
@@ -42,10 +45,27 @@ public struct GreedySolver: Sendable {
                          + " (beams tried per worker, leanest first: \(tries.map(String.init).joined(separator: "/")))"
                          + (missed.isEmpty ? "" : "; \(missed.count) worker(s) not planned"))
         } else {
-            e.constructShifts(lambda: lambda0, minimumOnly: true)
-            e.constructSessions(lambda: lambda0, rng: &rng, minCost: shiftStake)
-            e.constructShifts(lambda: lambda0)
-            e.constructSessions(lambda: lambda0, rng: &rng)
+            func construct(_ e: Engine) {
+                var rng = SplitMix64(seed: options.seed)
+                e.constructShifts(lambda: lambda0, minimumOnly: true)
+                e.constructSessions(lambda: lambda0, rng: &rng, minCost: shiftStake)
+                e.constructShifts(lambda: lambda0)
+                e.constructSessions(lambda: lambda0, rng: &rng)
+            }
+            construct(e)
+            // Some sessions left out: construct again with sessions ordered for rooms before workers
+            // (`Engine.roomsFirst`), and keep the better start; its order is then the search's too.
+            // (Generated teams at 20 s, medians of seeds 1-3: 300 workers 291669 against 307501, 600
+            // workers about 2 % better, 100 workers about 2 % worse, 30 workers unchanged.)
+            if e.sess.contains(where: { $0 == nil }) {
+                let other = prepared()
+                other.roomsFirst = true
+                construct(other)
+                if (other.totalPenalty, other.totalCost) < (e.totalPenalty, e.totalCost) {
+                    notes.append("construction: sessions ordered for rooms before workers (objective \(other.totalCost) against \(e.totalCost))")
+                    e = other
+                }
+            }
         }
         e.reallocate()
         let greedy = e.assignment

@@ -197,4 +197,36 @@ func curtoisPath(_ n: Int) -> String? {
         #expect(report.isFeasible)
         #expect(report.objective.terms.unassigned == 1000)
     }
+
+    /// The two-hour session needs a driver (five of nine workers drive); any of the nine may take the
+    /// one-hour sessions. Ordered by workers first, the long session takes the room (unassigned
+    /// 2000); ordered for rooms first, the short ones do (1000), and the solver keeps that start.
+    @Test func roomsBeforeWorkersWhenManyWorkersCouldTakeEither() throws {
+        var sc = Self.scenario()
+        sc.workers = (1...9).map { i in
+            var w = Worker(id: "w-\(i)", base: "fc")
+            if i <= 5 { w.skills = ["driver"] }
+            return w
+        }
+        sc.sessions[0].requiredSkills = ["driver"]
+        let inst = try Instance.compile(sc)
+        func constructed(roomsFirst: Bool) -> Int {
+            let e = Engine(inst)
+            e.roomsFirst = roomsFirst
+            e.placeFixed()
+            e.preallocate()
+            var rng = SplitMix64(seed: 1)
+            e.constructSessions(lambda: 20, rng: &rng)
+            return Checker.check(e.assignment, in: inst).objective.terms.unassigned
+        }
+        #expect(constructed(roomsFirst: false) == 2000)
+        #expect(constructed(roomsFirst: true) == 1000)
+        let r = GreedySolver(localSearch: false).solve(inst, options: SolveOptions(timeLimit: 5, seed: 1, threads: 1))
+        let a = try #require(r.assignment)
+        let report = Checker.check(a, in: inst)
+        #expect(report.isFeasible)
+        #expect(report.objective.terms.unassigned == 1000)
+        #expect(a.sessions[0] == nil)
+        #expect(r.notes.contains { $0.contains("rooms before workers") })
+    }
 }
