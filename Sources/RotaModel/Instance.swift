@@ -176,6 +176,9 @@ public struct Instance: Sendable {
     public var rules: Rules { scenario.rules }
     /// Shift rostering only: shifts to cover and no sessions to place.
     public var isShiftRostering: Bool { sessions.isEmpty && !shifts.isEmpty }
+    /// Mostly shift rostering: at least five shifts to cover for every session to place (the recovery
+    /// example: 84 shifts, 4 sessions). Searches that suit shift rostering suit these too.
+    public var isMostlyShifts: Bool { !shifts.isEmpty && shifts.count >= 5 * sessions.count }
 
     /// Week index of a day.
     @inline(__always) public func week(ofDay d: Int) -> Int { d / 7 }

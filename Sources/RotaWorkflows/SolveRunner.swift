@@ -196,11 +196,11 @@ public struct SolveRunner: Sendable {
                 o.timeLimit = max(1, (options.timeLimit - elapsed()) * 0.9)   // GLPK may overrun its limit a little
                 notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
                                    : "auto: the integer program is too large to solve whole, so GLPK re-optimised parts of the native solver's rota")
-                // Shift rostering: GLPK's soft search takes every core (the native search stalls there,
-                // Benchmarks/curtois). Otherwise GLPK uses one core and, with two, the native solver keeps
+                // Shift rostering, or mostly shifts: GLPK's soft search takes every core (the native search
+                // stalls there, Benchmarks/curtois and the recovery example). Otherwise GLPK uses one core and, with two, the native solver keeps
                 // searching on the other, from its own rota (which may still break minimums,
                 // Benchmarks/RESULTS.md), and its answer competes with GLPK's.
-                let glpkTakesAll = backends.glpkUsesEveryCore && instance.isShiftRostering
+                let glpkTakesAll = backends.glpkUsesEveryCore && instance.isMostlyShifts
                 if !glpkTakesAll { o.threads = 1 }
                 let opts = o
                 var native: (() -> SolverResult?)?
