@@ -1,5 +1,6 @@
 import LinearModel
 import RotaMIP
+import RotaChecker
 import RotaModel
 
 /// Writes the rota's whole integer program in CPLEX LP format, so any other solver can read it.
@@ -36,5 +37,39 @@ private extension Int {
         var s = String(self), out = ""
         while s.count > 3 { out = "," + s.suffix(3) + out; s.removeLast(3) }
         return s + out
+    }
+}
+
+extension LPExport {
+    /// The rota of a point of the integer program `write` writes, given as text: one `name value`
+    /// pair a line (the column names of the LP file; `#` starts a comment; columns not listed are 0).
+    /// So another solver's answer to that program can be judged by rota's own checker.
+    /// - Throws: `InputError` naming `file` and each bad line (an unknown column, a value that is not
+    ///   a number, a column given twice).
+    public static func assignment(fromValues text: String, file: String, instance: Instance) throws -> Assignment {
+        let formulation = RotaFormulation.buildModel(instance)
+        let model = formulation.model
+        var index: [Substring: Int] = [:]
+        for j in 0..<model.numVariables { index[Substring(model.name(of: Variable(index: j)))] = j }
+        var values = [Double](repeating: 0, count: model.numVariables)
+        var seen = Set<Int>()
+        var problems: [Diagnostic] = []
+        // Lines end in LF or CRLF (one Character in Swift, so split on newlines, not on "\n").
+        for (k, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let fields = line.split(whereSeparator: \.isWhitespace)
+            guard !fields.isEmpty else { continue }
+            let at = "line \(k + 1)"
+            guard fields.count == 2 else { problems.append(Diagnostic(at, "expected `name value`, found \(fields.count) fields")); continue }
+            guard let j = index[fields[0]] else {
+                problems.append(Diagnostic(at, "no column \(fields[0]) in this scenario's integer program (\(model.numVariables) columns)"))
+                continue
+            }
+            guard let v = Double(fields[1]), v.isFinite else { problems.append(Diagnostic(at, "\(fields[1]) is not a number")); continue }
+            guard seen.insert(j).inserted else { problems.append(Diagnostic(at, "column \(fields[0]) is given twice")); continue }
+            values[j] = v
+        }
+        guard problems.isEmpty else { throw InputError(file: file, diagnostics: problems) }
+        return formulation.assignment(from: values)
     }
 }

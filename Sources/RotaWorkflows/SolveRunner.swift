@@ -197,9 +197,10 @@ public struct SolveRunner: Sendable {
                 notes.append(whole ? "auto: the whole integer program fits, so GLPK searched it from the native solver's rota"
                                    : "auto: the integer program is too large to solve whole, so GLPK re-optimised parts of the native solver's rota")
                 // Shift rostering, or mostly shifts: GLPK's soft search takes every core (the native search
-                // stalls there, Benchmarks/curtois and the recovery example). Otherwise GLPK uses one core and, with two, the native solver keeps
-                // searching on the other, from its own rota (which may still break minimums,
-                // Benchmarks/RESULTS.md), and its answer competes with GLPK's.
+                // stalls there: Benchmarks/curtois, and the recovery example in Benchmarks/RESULTS.md).
+                // Otherwise GLPK uses one core and, with two, the native solver keeps searching on the
+                // other, from its own rota (which may still break minimums, Benchmarks/RESULTS.md), and its
+                // answer competes with GLPK's.
                 let glpkTakesAll = backends.glpkUsesEveryCore && instance.isMostlyShifts
                 if !glpkTakesAll { o.threads = 1 }
                 let opts = o
