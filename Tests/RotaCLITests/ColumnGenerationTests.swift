@@ -17,7 +17,7 @@ import RotaWorkflows
 
     private func instance(_ n: Int) throws -> Instance? {
         let path = "\(Self.dir)/Instance\(n).txt"
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        // Absent is a failure, not a skip (String(contentsOfFile:) throws).
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return try Instance.compile(try CurtoisImport.parse(text, file: "Instance\(n).txt", name: "Instance\(n)"), file: "Instance\(n).txt")
     }

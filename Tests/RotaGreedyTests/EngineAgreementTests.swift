@@ -9,7 +9,7 @@ import RotaChecker
     /// checker) and its totals equal the checker's objective.
     @Test(arguments: ["team-7001", "team-7002", "team-7003"])
     func engineAcceptsShippedSolution(_ name: String) throws {
-        guard let inst = loadExample(name) else { return }
+        let inst = try loadExample(name)
         let path = examplesDirectory().appendingPathComponent("\(name).valid.json").path
         let doc = try SolutionDocument.read(Data(contentsOf: URL(fileURLWithPath: path)), file: path)
         let (a, problems) = Assignment.read(doc, instance: inst)

@@ -11,10 +11,10 @@ func examplesDirectory() -> URL {
         .appendingPathComponent("../shared/spec/examples").standardizedFileURL
 }
 
-func loadExample(_ name: String) -> Instance? {
-    let path = examplesDirectory().appendingPathComponent("\(name).scenario.json").path
-    guard FileManager.default.fileExists(atPath: path) else { print("skipped: \(path) is absent"); return nil }
-    return try? Instance.load(path: path)
+/// A shared example scenario. Absent or unreadable is a failure, not a skip: the shared material is
+/// beside every clone these tests run in.
+func loadExample(_ name: String) throws -> Instance {
+    try Instance.load(path: examplesDirectory().appendingPathComponent("\(name).scenario.json").path)
 }
 
 /// The shipped valid solutions' objectives.
@@ -28,7 +28,7 @@ let allowedMargin = ["team-7001": 10, "team-7002": 2, "team-7003": 100]
 @Suite struct SharedScenarioTests {
     @Test(arguments: ["team-7001", "team-7002", "team-7003"])
     func greedyAloneIsFeasible(_ name: String) throws {
-        guard let inst = loadExample(name) else { return }
+        let inst = try loadExample(name)
         let r = GreedySolver(localSearch: false).solve(inst, options: SolveOptions(timeLimit: 5, seed: 1))
         let a = try #require(r.assignment)
         let report = Checker.check(a, in: inst)
@@ -40,7 +40,7 @@ let allowedMargin = ["team-7001": 10, "team-7002": 2, "team-7003": 100]
 
     @Test(arguments: ["team-7001", "team-7002", "team-7003"])
     func localSearchBeatsShippedSolution(_ name: String) throws {
-        guard let inst = loadExample(name) else { return }
+        let inst = try loadExample(name)
         let r = GreedySolver(maxIdleMoves: 8_000).solve(inst, options: SolveOptions(timeLimit: 600, seed: 1))
         let a = try #require(r.assignment)
         let report = Checker.check(a, in: inst)
@@ -52,7 +52,7 @@ let allowedMargin = ["team-7001": 10, "team-7002": 2, "team-7003": 100]
     }
 
     @Test func incrementalTotalsMatchTheChecker() throws {
-        guard let inst = loadExample("team-7001") else { return }
+        let inst = try loadExample("team-7001")
         let e = Engine(inst)
         e.placeFixed(); e.preallocate()
         var rng = SplitMix64(seed: 3)
@@ -67,7 +67,7 @@ let allowedMargin = ["team-7001": 10, "team-7002": 2, "team-7003": 100]
     }
 
     @Test func sameSeedSameRota() throws {
-        guard let inst = loadExample("team-7002") else { return }
+        let inst = try loadExample("team-7002")
         let solver = GreedySolver(maxIdleMoves: 800)
         let a = solver.solve(inst, options: SolveOptions(timeLimit: 60, seed: 42))
         let b = solver.solve(inst, options: SolveOptions(timeLimit: 60, seed: 42))
