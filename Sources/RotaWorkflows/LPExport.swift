@@ -42,8 +42,9 @@ private extension Int {
 
 extension LPExport {
     /// The rota of a point of the integer program `write` writes, given as text: one `name value`
-    /// pair a line (the column names of the LP file; `#` starts a comment; columns not listed are 0).
-    /// So another solver's answer to that program can be judged by rota's own checker.
+    /// pair a line (the column names of the LP file; `#` starts a comment; columns not listed are 0;
+    /// the column that carries the objective's constant is ignored). So another solver's answer to
+    /// that program can be judged by rota's own checker.
     /// - Throws: `InputError` naming `file` and each bad line (an unknown column, a value that is not
     ///   a number, a column given twice).
     public static func assignment(fromValues text: String, file: String, instance: Instance) throws -> Assignment {
@@ -62,6 +63,8 @@ extension LPExport {
             let at = "line \(k + 1)"
             guard fields.count == 2 else { problems.append(Diagnostic(at, "expected `name value`, found \(fields.count) fields")); continue }
             guard let j = index[fields[0]] else {
+                // The column that carries the objective's constant in the LP file (fixed at 1).
+                if fields[0].hasPrefix(LPWriter.constantColumnBaseName) { continue }
                 problems.append(Diagnostic(at, "no column \(fields[0]) in this scenario's integer program (\(model.numVariables) columns)"))
                 continue
             }

@@ -11,8 +11,9 @@ import RotaWorkflows
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let runner = SolveRunner(backends: WorkflowBackends.native(maxIdleMoves: 400, localSearch: false))
 
-    /// The point of a rota, written as `name value` lines (with a comment and a blank line), reads
-    /// back as the same rota: same sessions and shifts, same verdict and objective.
+    /// The point of a rota, written as `name value` lines (with a comment, a blank line and the LP
+    /// file's constant column), reads back as the same rota: same sessions and shifts, same verdict
+    /// and objective.
     @Test(arguments: ["family-time-week.json", "small/transport.json"])
     func aRotasValuesReadBackAsThatRota(_ name: String) throws {
         let inst = try Instance.load(path: Self.repo.appendingPathComponent("examples/\(name)").path)
@@ -20,7 +21,7 @@ import RotaWorkflows
         let rota = try #require(out.attempts.compactMap(\.assignment).first)
         let f = RotaFormulation.buildModel(inst)
         let point = try #require(f.point(for: rota))
-        var text = "# values of \(name)\n\n"
+        var text = "# values of \(name)\n\n\(LPWriter.constantColumnBaseName) 1\n"
         for (j, v) in point.enumerated() where v != 0 { text += "\(f.model.name(of: Variable(index: j))) \(v)\n" }
         let back = try LPExport.assignment(fromValues: text, file: "values.txt", instance: inst)
         #expect(back.sessions == rota.sessions)
