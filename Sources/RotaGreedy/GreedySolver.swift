@@ -90,7 +90,7 @@ public struct GreedySolver: Sendable {
             let improved = (best.penalty == 0 && greedyPenalty > 0) || (best.penalty == greedyPenalty && best.cost < greedyCost)
                 || best.penalty < greedyPenalty
             let moves = ls.moveCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.accepted)/\($0.value.tried)" }
-            notes.append("local search: \(iters) moves (\(moves.joined(separator: ", "))), best objective \(best.cost), deficit \(best.penalty), \(String(format: "%.2f", elapsed())) s")
+            notes.append("local search: \(iters) moves (\(moves.joined(separator: ", ")))\(ls.kicks > 0 ? ", \(ls.kicks) kicks" : ""), best objective \(best.cost), deficit \(best.penalty), \(String(format: "%.2f", elapsed())) s")
             if improved {
                 let rebuilt = Engine.rebuild(instance, sess: best.sess, shiftW: best.shiftW, alloc: best.alloc)
                 rebuilt.reallocate()

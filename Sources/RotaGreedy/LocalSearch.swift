@@ -29,6 +29,14 @@ final class LocalSearch {
     /// 0.85: Curtois & Qu 6, 8, 10 and 12, greedy alone, 20 s, seed 1: 0.1 gave 2446/2012/5171/5017,
     /// 0.6 2158/1876/5012/5135, 0.85 2191/1696/4903/4959, 1.0 2291/1884/5113/5049.
     var patternRate = 0.85
+    /// Moves without a new best after which the search kicks (`kickMoves` moves taken whatever they
+    /// cost) and goes on from there; the best is kept. Late acceptance alone stays where it is once it
+    /// settles: on the recovery example the native solver gave the same rotas at 5 s as at 20 s (seeds
+    /// 1-5, 2035/2085/2322/2312/1879); with kicks, at 20 s, 1583/1678/2224/1541/1876. Searches that
+    /// make fewer moves (the generated teams, Curtois & Qu) seldom reach the threshold.
+    var kickAfter = 200_000
+    var kickMoves = 10
+    var kicks = 0
     /// How much of a label a beam keys on (`planPatternPriced`).
     var beamKey = BeamKey.lean
 
@@ -408,9 +416,23 @@ final class LocalSearch {
         let hasShifts = !movableShifts.isEmpty
         guard hasSessions || hasShifts else { return (best, 0) }
         var bestScore = current
+        var sinceBest = 0
         while idle < maxIdle {
             if iter & 15 == 0 && deadline() { break }
-            iter += 1; idle += 1; sinceLambda += 1
+            iter += 1; idle += 1; sinceLambda += 1; sinceBest += 1
+            if sinceBest >= kickAfter {
+                // Stuck: a kick of forced moves, then late acceptance from there (the best is kept).
+                sinceBest = 0
+                for _ in 0..<kickMoves {
+                    journal.removeAll(keepingCapacity: true)
+                    _ = (hasShifts && (!hasSessions || rng.chance(0.35))) ? shiftMove() : sessionMove()
+                }
+                journal.removeAll(keepingCapacity: true)
+                current = e.score(lambda)
+                history = [Int](repeating: current, count: L)
+                kicks += 1
+                continue
+            }
             let useShifts = hasShifts && (!hasSessions || rng.chance(0.35))
             journal.removeAll(keepingCapacity: true)
             let (name, ok) = useShifts ? shiftMove() : sessionMove()
@@ -424,7 +446,7 @@ final class LocalSearch {
                 if new < bestScore || better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
                     if better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
                         let snap = snapshot()
-                        if verify(snap) { best = snap; idle = 0; if snap.penalty == 0 { foundValid = true } }
+                        if verify(snap) { best = snap; idle = 0; sinceBest = 0; if snap.penalty == 0 { foundValid = true } }
                     }
                     bestScore = min(bestScore, new)
                 }

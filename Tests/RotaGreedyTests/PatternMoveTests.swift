@@ -120,3 +120,23 @@ func patternScenario(seed: UInt64) throws -> Instance {
         #expect(Checker.check(e.assignment, in: inst).objective.total == e.totalCost)
     }
 }
+
+/// Kicks: once the search finds no new best for `kickAfter` moves it takes `kickMoves` moves
+/// whatever they cost and goes on; the best rota is kept, so the answer is never worse than the
+/// start, and the engine's books stay exact.
+@Suite struct KickTests {
+    @Test func kicksKeepTheBestAndTheBooks() throws {
+        let inst = try patternScenario(seed: 11)
+        let e = Engine(inst)
+        e.constructShifts(lambda: 7)
+        let start = e.score(7)
+        let ls = LocalSearch(e, seed: 5, lambda: 7)
+        ls.kickAfter = 200
+        var calls = 0
+        let (best, _) = ls.run(until: { calls += 1; return calls > 800 }, maxIdle: Int.max, verify: { _ in true })
+        #expect(ls.kicks > 0)
+        #expect(best.cost + 7 * best.penalty <= start)
+        let r = e.recomputedTotals()
+        #expect(r.cost == e.totalCost && r.penalty == e.totalPenalty)
+    }
+}
