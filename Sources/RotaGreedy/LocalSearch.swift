@@ -415,6 +415,10 @@ final class LocalSearch {
         let hasSessions = !movableSessions.isEmpty
         let hasShifts = !movableShifts.isEmpty
         guard hasSessions || hasShifts else { return (best, 0) }
+        /// One move: a shift move about a third of the time where there are both.
+        func anyMove() -> (String, Bool) {
+            hasShifts && (!hasSessions || rng.chance(0.35)) ? shiftMove() : sessionMove()
+        }
         var bestScore = current
         var sinceBest = 0
         while idle < maxIdle {
@@ -425,7 +429,7 @@ final class LocalSearch {
                 sinceBest = 0
                 for _ in 0..<kickMoves {
                     journal.removeAll(keepingCapacity: true)
-                    _ = (hasShifts && (!hasSessions || rng.chance(0.35))) ? shiftMove() : sessionMove()
+                    _ = anyMove()
                 }
                 journal.removeAll(keepingCapacity: true)
                 current = e.score(lambda)
@@ -433,9 +437,8 @@ final class LocalSearch {
                 kicks += 1
                 continue
             }
-            let useShifts = hasShifts && (!hasSessions || rng.chance(0.35))
             journal.removeAll(keepingCapacity: true)
-            let (name, ok) = useShifts ? shiftMove() : sessionMove()
+            let (name, ok) = anyMove()
             let new = e.score(lambda)
             let accept = ok && (new <= current || new <= history[iter % L])
             var st = moveCounts[name] ?? (0, 0)
