@@ -28,19 +28,8 @@ struct ImportCurtoisCommand: ParsableCommand {
     @Option(help: "The scenario's name (default: the file name without its extension).") var name: String?
 
     func run() throws {
-        let data = try withInputErrors { () throws -> Data in
-            guard let data = FileManager.default.contents(atPath: instance) else {
-                throw InputError(file: instance, diagnostics: [Diagnostic("$", "cannot read the file: check the path and permissions")])
-            }
-            return data
-        }
         let scenarioName = name ?? URL(fileURLWithPath: instance).deletingPathExtension().lastPathComponent
-        let value = try withInputErrors { () throws -> JSONValue in
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw InputError(file: instance, diagnostics: [Diagnostic("$", "the file is not UTF-8 text")])
-            }
-            return try CurtoisImport.parse(text, file: instance, name: scenarioName)
-        }
+        let value = try withInputErrors { try CurtoisImport.parse(try readText(instance), file: instance, name: scenarioName) }
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var json = try enc.encode(value)
@@ -71,12 +60,7 @@ struct ImportLPValuesCommand: ParsableCommand {
 
     func run() throws {
         let instance = try loadInstance(scenario)
-        let assignment = try withInputErrors { () throws -> Assignment in
-            guard let data = FileManager.default.contents(atPath: values), let text = String(data: data, encoding: .utf8) else {
-                throw InputError(file: values, diagnostics: [Diagnostic("$", "cannot read the file as UTF-8 text: check the path and permissions")])
-            }
-            return try LPExport.assignment(fromValues: text, file: values, instance: instance)
-        }
+        let assignment = try withInputErrors { try LPExport.assignment(fromValues: try readText(values), file: values, instance: instance) }
         let report = Checker.check(assignment, in: instance)
         let doc = SolutionWriter.document(for: assignment, in: instance, status: report.isFeasible ? "feasible" : "error",
                                           solver: "lp-values", bound: nil, seconds: 0,

@@ -48,12 +48,23 @@ func loadInstance(_ path: String) throws -> Instance {
 }
 
 func loadSolution(_ path: String) throws -> SolutionDocument {
-    try withInputErrors {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, diagnostics: [Diagnostic("$", "cannot read the file: check the path and permissions")])
-        }
-        return try SolutionDocument.read(data, file: path)
+    try withInputErrors { try SolutionDocument.read(try readFile(path), file: path) }
+}
+
+/// The bytes of `path`, or an input error naming it.
+func readFile(_ path: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError(file: path, diagnostics: [Diagnostic("$", "cannot read the file: check the path and permissions")])
     }
+    return data
+}
+
+/// The UTF-8 text of `path`, or an input error naming it.
+func readText(_ path: String) throws -> String {
+    guard let text = String(data: try readFile(path), encoding: .utf8) else {
+        throw InputError(file: path, diagnostics: [Diagnostic("$", "the file is not UTF-8 text")])
+    }
+    return text
 }
 
 struct ValidateCommand: ParsableCommand {
