@@ -15,7 +15,7 @@ import RotaWorkflows
         return repo.deletingLastPathComponent().appendingPathComponent("shared/bench/curtois-qu").path
     }()
 
-    private func instance(_ n: Int) throws -> Instance? {
+    private func instance(_ n: Int) throws -> Instance {
         let path = "\(Self.dir)/Instance\(n).txt"
         // Absent is a failure, not a skip (String(contentsOfFile:) throws).
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -25,7 +25,7 @@ import RotaWorkflows
     @Test("bound at most the optimum; optimal only when proved; Instances 3 and 4 solved and proved",
           arguments: [(2, 828), (3, 1001), (4, 1716)])
     func boundsAndOptima(_ n: Int, _ optimum: Int) throws {
-        guard let inst = try instance(n) else { return }
+        let inst = try instance(n)
         #expect(ColumnGenerationSolver.inapplicable(inst) == nil)
         let columns = try #require(SolveRunner.Backends.standard.columns)
         let start = try #require(SolveRunner.Backends.standard.greedy(inst, SolveOptions(timeLimit: 1, seed: 1, threads: 1)).assignment)
