@@ -419,6 +419,11 @@ final class LocalSearch {
         func anyMove() -> (String, Bool) {
             hasShifts && (!hasSessions || rng.chance(0.35)) ? shiftMove() : sessionMove()
         }
+        /// Late acceptance starts afresh from the current rota (after a kick, or a new weight).
+        func restartAcceptance() {
+            current = e.score(lambda)
+            history = [Int](repeating: current, count: L)
+        }
         var bestScore = current
         var sinceBest = 0
         while idle < maxIdle {
@@ -432,8 +437,7 @@ final class LocalSearch {
                     _ = anyMove()
                 }
                 journal.removeAll(keepingCapacity: true)
-                current = e.score(lambda)
-                history = [Int](repeating: current, count: L)
+                restartAcceptance()
                 kicks += 1
                 continue
             }
@@ -446,8 +450,9 @@ final class LocalSearch {
             if accept {
                 st.accepted += 1
                 current = new
-                if new < bestScore || better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
-                    if better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best) {
+                let beatsBest = better(Snapshot(sess: [], shiftW: [], alloc: [], cost: e.totalCost, penalty: e.totalPenalty), than: best)
+                if new < bestScore || beatsBest {
+                    if beatsBest {
                         let snap = snapshot()
                         if verify(snap) { best = snap; idle = 0; sinceBest = 0; if snap.penalty == 0 { foundValid = true } }
                     }
@@ -461,8 +466,7 @@ final class LocalSearch {
             // Strategic oscillation: raise the weight of minimum rules while they stay broken.
             if e.totalPenalty > 0 && sinceLambda > 5000 && best.penalty > 0 && lambda < 1 << 20 {
                 lambda *= 2; sinceLambda = 0
-                current = e.score(lambda)
-                history = [Int](repeating: current, count: L)
+                restartAcceptance()
                 bestScore = current
             }
         }
