@@ -9,30 +9,38 @@ extension RotaFormulation {
     /// With `softMinimums`, the minimums H7 (weekly and total minutes), H10 (runs of working days and of
     /// days off) and H11 (`min` workers on a shift) get slack variables with a large penalty
     /// (``softPenalty``), so every rota that breaks only those minimums is a point of the model.
-    public static func buildModel(_ instance: Instance, fixed: Restriction? = nil, softMinimums: Bool = false) -> RotaFormulation {
+    ///
+    /// With `names`, every column and row is named for what it stands for (see
+    /// ``FormulationNames``), for the LP file; the solvers' models go without.
+    public static func buildModel(_ instance: Instance, fixed: Restriction? = nil, softMinimums: Bool = false,
+                                  names: Bool = false) -> RotaFormulation {
         let o = enumerate(instance, restriction: fixed)
-        return build(instance, o, soft: softMinimums)
+        return build(instance, o, soft: softMinimums, names: names)
     }
 
     // swiftlint:disable:next function_body_length
-    static func build(_ inst: Instance, _ opt: OptionSet, soft: Bool = false) -> RotaFormulation {
+    static func build(_ inst: Instance, _ opt: OptionSet, soft: Bool = false, names: Bool = false) -> RotaFormulation {
         var o = opt
         var m = MIPModel()
+        var nm = FormulationNames(enabled: names)
+        let lb = FormulationLabels(inst)
         let wt = inst.weights
         let nW = inst.workers.count, days = inst.days
         var constant = 0.0
         let baseline = Assignment.baseline(of: inst)
-        func row(_ vars: [Variable], _ coefs: [Double], _ sense: ConstraintSense, _ rhs: Double) {
-            m.addConstraint(variables: vars, coefficients: coefs, sense: sense, rhs: rhs)
+        func row(_ name: @autoclosure () -> String, _ vars: [Variable], _ coefs: [Double], _ sense: ConstraintSense, _ rhs: Double) {
+            m.addConstraint(name: nm.row(name), variables: vars, coefficients: coefs, sense: sense, rhs: rhs)
         }
         // Soft minimums: the slack's penalty (per unit, relative to P) is set at the end, once the
         // largest objective coefficient of the exact model is known.
         var softRows: [SoftRow] = []
         var softScale: [Double] = []
-        func minimumRow(_ vars: [Variable], _ coefs: [Double], _ sense: ConstraintSense, _ rhs: Double, scale: Double) {
-            guard soft else { row(vars, coefs, sense, rhs); return }
-            let s = m.addVariable(lower: 0, kind: .continuous)
-            row(vars + [s], coefs + [sense == .greaterOrEqual ? 1 : -1], sense, rhs)
+        func minimumRow(_ name: @autoclosure () -> String, _ vars: [Variable], _ coefs: [Double], _ sense: ConstraintSense,
+                        _ rhs: Double, scale: Double) {
+            guard soft else { row(name(), vars, coefs, sense, rhs); return }
+            let label = names ? name() : ""
+            let s = m.addVariable(name: nm.column { "slack_\(label)" }, lower: 0, kind: .continuous)
+            row(label, vars + [s], coefs + [sense == .greaterOrEqual ? 1 : -1], sense, rhs)
             softRows.append(SoftRow(slack: s, vars: vars, coefs: coefs, sense: sense, rhs: rhs))
             softScale.append(scale)
         }
@@ -44,7 +52,8 @@ extension RotaFormulation {
         var key: [PlacementKey: Int] = [:]
         for (pi, p) in o.placements.enumerated() {
             let info = inst.sessions[p.session]
-            let yv = m.addBinary()
+            let here = names ? lb.placement(p) : ""
+            let yv = m.addBinary(name: nm.column { "place(\(here))" })
             if p.forced { m.setBounds(yv, lower: 1, upper: 1) }
             y.append(yv)
             key[PlacementKey(s: p.session, start: p.start, venue: p.venue, loc: p.location)] = pi
@@ -55,31 +64,31 @@ extension RotaFormulation {
                 if !chosenAlloc, let a = alloc, a != w { cost += wt.continuity }
                 if !info.preferred.isEmpty && !info.preferred.contains(w) { cost += wt.preference }
                 if let b = baseline?.sessions[p.session], b.lead == w, b.start == p.start, b.venue == p.venue { cost -= wt.change }
-                let xv = m.addBinary(objective: Double(cost))
+                let xv = m.addBinary(name: nm.column { "lead(\(lb.worker(w)),\(here))" }, objective: Double(cost))
                 if p.forced { m.setBounds(xv, lower: 1, upper: 1) }
                 leadVar[pi][w] = xv
             }
             for w in p.helpers {
-                let hv = m.addBinary()
+                let hv = m.addBinary(name: nm.column { "help(\(lb.worker(w)),\(here))" })
                 if p.forced { m.setBounds(hv, lower: 1, upper: 1) }
                 helperVar[pi][w] = hv
             }
             // Σ lead = y; Σ helper = (need-1) y; lead + helper ≤ y.
-            row(p.leads.map { leadVar[pi][$0]! } + [yv], Array(repeating: 1, count: p.leads.count) + [-1], .equal, 0)
+            row("one_lead(\(here))", p.leads.map { leadVar[pi][$0]! } + [yv], Array(repeating: 1, count: p.leads.count) + [-1], .equal, 0)
             if info.workersNeeded > 1 || !p.helpers.isEmpty {
-                row(p.helpers.map { helperVar[pi][$0]! } + [yv], Array(repeating: 1, count: p.helpers.count)
+                row("helpers(\(here))", p.helpers.map { helperVar[pi][$0]! } + [yv], Array(repeating: 1, count: p.helpers.count)
                     + [-Double(max(0, info.workersNeeded - 1))], .equal, 0)
-                for w in p.leads where helperVar[pi][w] != nil { row([leadVar[pi][w]!, helperVar[pi][w]!, yv], [1, 1, -1], .lessOrEqual, 0) }
+                for w in p.leads where helperVar[pi][w] != nil { row("lead_or_help(\(lb.worker(w)),\(here))", [leadVar[pi][w]!, helperVar[pi][w]!, yv], [1, 1, -1], .lessOrEqual, 0) }
             }
         }
         var unassigned: [Variable] = []
         for (s, info) in inst.sessions.enumerated() {
-            let u = m.addBinary(objective: Double(info.unassignedCost))
+            let u = m.addBinary(name: nm.column { "unassigned(\(info.id))" }, objective: Double(info.unassignedCost))
             if o.forcedUnassigned[s] { m.setBounds(u, lower: 1, upper: 1) }
             if o.forcedAssigned[s] { m.setBounds(u, lower: 0, upper: 0) }
             unassigned.append(u)
             let ps = o.placementsOfSession[s]
-            row(ps.map { y[$0] } + [u], Array(repeating: 1, count: ps.count + 1), .equal, 1)
+            row("placed_once(\(info.id))", ps.map { y[$0] } + [u], Array(repeating: 1, count: ps.count + 1), .equal, 1)
             // Stability: changed = 1 - Σ matching lead vars (baseline assigned), or = Σ y (baseline unassigned).
             if let base = baseline {
                 if base.sessions[s] != nil { constant += Double(wt.change) } else {
@@ -97,8 +106,11 @@ extension RotaFormulation {
                 if let a = o.fixedAllocation[c] { loadConst[a] += 1 }
                 continue
             }
-            for w in choices { let a = m.addBinary(); allocVar[c][w] = a; load[w].append(a) }
-            row(choices.map { allocVar[c][$0]! }, Array(repeating: 1, count: choices.count), .lessOrEqual, 1)
+            for w in choices {
+                let a = m.addBinary(name: nm.column { "allocate(\(lb.caseID(c)),\(lb.worker(w)))" })
+                allocVar[c][w] = a; load[w].append(a)
+            }
+            row("one_allocation(\(lb.caseID(c)))", choices.map { allocVar[c][$0]! }, Array(repeating: 1, count: choices.count), .lessOrEqual, 1)
         }
         var sessionsOfCase = [[Int]](repeating: [], count: inst.cases.count)
         for (s, info) in inst.sessions.enumerated() { sessionsOfCase[info.caseIndex].append(s) }
@@ -112,23 +124,27 @@ extension RotaFormulation {
             let avs = allocVar[c].keys.sorted().map { allocVar[c][$0]! }
             for s in ss where !o.placementsOfSession[s].isEmpty {
                 let ps = o.placementsOfSession[s]
-                row(ps.map { y[$0] } + avs, Array(repeating: 1, count: ps.count) + Array(repeating: -1, count: avs.count), .lessOrEqual, 0)
+                row("allocated_first(\(lb.session(s)))", ps.map { y[$0] } + avs, Array(repeating: 1, count: ps.count) + Array(repeating: -1, count: avs.count), .lessOrEqual, 0)
             }
         }
         for (w, worker) in inst.workers.enumerated() {
             guard let cap = worker.caseloadCap else { continue }
             if load[w].isEmpty {
-                if loadConst[w] > cap { let v = m.addBinary(); m.setBounds(v, lower: 1, upper: 1); row([v], [1], .lessOrEqual, 0) }
+                if loadConst[w] > cap {
+                    let v = m.addBinary(name: nm.column { "over_caseload(\(lb.worker(w)))" })
+                    m.setBounds(v, lower: 1, upper: 1); row("caseload(\(lb.worker(w)))", [v], [1], .lessOrEqual, 0)
+                }
                 continue
             }
-            row(load[w], Array(repeating: 1, count: load[w].count), .lessOrEqual, Double(cap - loadConst[w]))
+            row("caseload(\(lb.worker(w)))", load[w], Array(repeating: 1, count: load[w].count), .lessOrEqual, Double(cap - loadConst[w]))
         }
         // Continuity with a chosen allocation: k_s ≥ Σ_p x[p,w] − a[c,w] for each lead w.
         var continuityVar = [Variable?](repeating: nil, count: inst.sessions.count)
         for (s, info) in inst.sessions.enumerated() where o.allocationChoices[info.caseIndex] != nil {
             let ps = o.placementsOfSession[s]
             guard !ps.isEmpty else { continue }
-            let k = m.addVariable(lower: 0, upper: 1, kind: .continuous, objective: Double(wt.continuity))
+            let k = m.addVariable(name: nm.column { "discontinuity(\(info.id))" }, lower: 0, upper: 1, kind: .continuous,
+                                  objective: Double(wt.continuity))
             continuityVar[s] = k
             var byWorker: [Int: [Variable]] = [:]
             for pi in ps { for (w, xv) in leadVar[pi] { byWorker[w, default: []].append(xv) } }
@@ -136,7 +152,7 @@ extension RotaFormulation {
                 let xs = byWorker[w]!
                 var vars = xs + [k], coefs = Array(repeating: 1.0, count: xs.count) + [-1]
                 if let a = allocVar[info.caseIndex][w] { vars.append(a); coefs.append(-1) }
-                row(vars, coefs, .lessOrEqual, 0)
+                row("continuity(\(info.id),\(lb.worker(w)))", vars, coefs, .lessOrEqual, 0)
             }
         }
 
@@ -148,20 +164,20 @@ extension RotaFormulation {
             for w in o.shiftOptions[h].keys.sorted() {
                 var cost = 0.0
                 if baseline != nil { cost = baseWorkers.contains(w) ? -Double(wt.change) : Double(wt.change) }
-                let z = m.addBinary(objective: cost)
+                let z = m.addBinary(name: nm.column { "shift(\(shift.id),\(lb.worker(w)))" }, objective: cost)
                 if o.shiftOptions[h][w]! { m.setBounds(z, lower: 1, upper: 1) }
                 shiftVar[h][w] = z
             }
             if baseline != nil { constant += Double(wt.change * baseWorkers.count) }
             let zs = shiftVar[h].keys.sorted().map { shiftVar[h][$0]! }
             let ones = Array(repeating: 1.0, count: zs.count)
-            let uv = m.addVariable(lower: 0, objective: Double(shift.underWeight))
-            let ov = m.addVariable(lower: 0, objective: Double(shift.overWeight))
+            let uv = m.addVariable(name: nm.column { "under(\(shift.id))" }, lower: 0, objective: Double(shift.underWeight))
+            let ov = m.addVariable(name: nm.column { "over(\(shift.id))" }, lower: 0, objective: Double(shift.overWeight))
             under.append(uv); over.append(ov)
-            row(zs + [uv], ones + [1], .greaterOrEqual, Double(shift.required))
-            row(zs + [ov], ones + [-1], .lessOrEqual, Double(shift.required))
-            if shift.min > 0 { minimumRow(zs, ones, .greaterOrEqual, Double(shift.min), scale: 1) }
-            row(zs, ones, .lessOrEqual, Double(shift.max))
+            row("cover_under(\(shift.id))", zs + [uv], ones + [1], .greaterOrEqual, Double(shift.required))
+            row("cover_over(\(shift.id))", zs + [ov], ones + [-1], .lessOrEqual, Double(shift.required))
+            if shift.min > 0 { minimumRow("min_workers(\(shift.id))", zs, ones, .greaterOrEqual, Double(shift.min), scale: 1) }
+            row("max_workers(\(shift.id))", zs, ones, .lessOrEqual, Double(shift.max))
         }
         // Node variables.
         for i in o.nodes.indices {
@@ -186,7 +202,7 @@ extension RotaFormulation {
             let base = inst.workers[w].base
             for d in 0..<days {
                 let list = o.blocking[w][d]
-                let wd = m.addBinary()
+                let wd = m.addBinary(name: nm.column { "works(\(lb.worker(w)),d\(d))" })
                 workDay[w].append(wd)
                 let standby = o.standby[w][d].map { shiftVar[$0][w]! }
                 if list.isEmpty && standby.isEmpty { m.setBounds(wd, lower: 0, upper: 0); continue }
@@ -196,30 +212,34 @@ extension RotaFormulation {
                 for (a, i) in list.enumerated() {
                     let n = nodes[i]
                     let t0 = inst.travel.minutes(base, n.startLocation)
-                    let v0 = m.addBinary(objective: Double(wt.travelMinute * t0))
+                    let v0 = m.addBinary(name: nm.column { "route(\(lb.worker(w)),base,\(lb.node(n, o)))" }, objective: Double(wt.travelMinute * t0))
                     arcsOfDay[w][d].append(arcs.count); arcs.append(Arc(from: -1, to: i, minutes: t0, variable: v0))
                     inArcs[a].append(v0); starts.append(v0)
                     let t1 = inst.travel.minutes(n.endLocation, base)
-                    let v1 = m.addBinary(objective: Double(wt.travelMinute * t1))
+                    let v1 = m.addBinary(name: nm.column { "route(\(lb.worker(w)),\(lb.node(n, o)),base)" }, objective: Double(wt.travelMinute * t1))
                     arcsOfDay[w][d].append(arcs.count); arcs.append(Arc(from: i, to: -1, minutes: t1, variable: v1))
                     outArcs[a].append(v1)
                 }
                 for (a, i) in list.enumerated() {
                     for (b, j) in list.enumerated() where a != b && o.compatible(nodes[i], nodes[j], inst) {
                         let t = inst.travel.minutes(nodes[i].endLocation, nodes[j].startLocation)
-                        let v = m.addBinary(objective: Double(wt.travelMinute * t))
+                        let v = m.addBinary(name: nm.column { "route(\(lb.worker(w)),\(lb.node(nodes[i], o)),\(lb.node(nodes[j], o)))" },
+                                            objective: Double(wt.travelMinute * t))
                         arcsOfDay[w][d].append(arcs.count); arcs.append(Arc(from: i, to: j, minutes: t, variable: v))
                         outArcs[a].append(v); inArcs[b].append(v)
                     }
                 }
                 for (a, i) in list.enumerated() {
-                    row(inArcs[a] + [nodes[i].variable], Array(repeating: 1, count: inArcs[a].count) + [-1], .equal, 0)
-                    row(outArcs[a] + [nodes[i].variable], Array(repeating: 1, count: outArcs[a].count) + [-1], .equal, 0)
+                    row("route_in(\(lb.worker(w)),\(lb.node(nodes[i], o)))", inArcs[a] + [nodes[i].variable],
+                        Array(repeating: 1, count: inArcs[a].count) + [-1], .equal, 0)
+                    row("route_out(\(lb.worker(w)),\(lb.node(nodes[i], o)))", outArcs[a] + [nodes[i].variable],
+                        Array(repeating: 1, count: outArcs[a].count) + [-1], .equal, 0)
                 }
                 // One chain a day; the working-day indicator.
-                row(starts + [wd], Array(repeating: 1, count: starts.count) + [-1], .lessOrEqual, 0)
-                row(starts + standby + [wd], Array(repeating: -1, count: starts.count + standby.count) + [1], .lessOrEqual, 0)
-                for z in standby { row([z, wd], [1, -1], .lessOrEqual, 0) }
+                row("one_route(\(lb.worker(w)),d\(d))", starts + [wd], Array(repeating: 1, count: starts.count) + [-1], .lessOrEqual, 0)
+                row("works_only_if_busy(\(lb.worker(w)),d\(d))", starts + standby + [wd],
+                    Array(repeating: -1, count: starts.count + standby.count) + [1], .lessOrEqual, 0)
+                for (h, z) in zip(o.standby[w][d], standby) { row("standby_works(\(lb.worker(w)),\(lb.shift(h)))", [z, wd], [1, -1], .lessOrEqual, 0) }
             }
             // Overlap cliques over all the worker's nodes (any day).
             let all = o.blocking[w].flatMap { $0 }
@@ -239,7 +259,8 @@ extension RotaFormulation {
                     // Drop cliques made of one session's options only (already exclusive).
                     let sess = Set(active.map { nodes[$0].session })
                     if sess.count == 1, let only = sess.first, only >= 0 { continue }
-                    row(active.map { nodes[$0].variable }, Array(repeating: 1, count: active.count), .lessOrEqual, 1)
+                    row("overlap(\(lb.worker(w)),\(lb.time(t)))", active.map { nodes[$0].variable },
+                        Array(repeating: 1, count: active.count), .lessOrEqual, 1)
                 }
                 // Pairwise conflicts that are not overlaps: travel (H4) and rest (H8).
                 let sorted = all.sorted { (nodes[$0].interval.start, nodes[$0].interval.end) < (nodes[$1].interval.start, nodes[$1].interval.end) }
@@ -253,7 +274,10 @@ extension RotaFormulation {
                         if a.day == b.day && o.triangle { continue }
                         let travelBad = b.interval.start < a.interval.end + inst.travel.minutes(a.endLocation, b.startLocation)
                         let restBad = b.day > a.day && b.interval.start - a.interval.end < rest
-                        if travelBad || restBad { row([a.variable, b.variable], [1, 1], .lessOrEqual, 1) }
+                        if travelBad || restBad {
+                            row("\(travelBad ? "travel" : "rest")_conflict(\(lb.worker(w)),\(lb.node(a, o)),\(lb.node(b, o)))",
+                                [a.variable, b.variable], [1, 1], .lessOrEqual, 1)
+                        }
                     }
                 }
             }
@@ -265,19 +289,25 @@ extension RotaFormulation {
             for d in 0..<days {
                 let hs = shiftsOfWorkerDay[w][d]
                 if hs.count > inst.rules.maxShiftsPerDay {
-                    row(hs.map { shiftVar[$0][w]! }, Array(repeating: 1, count: hs.count), .lessOrEqual, Double(inst.rules.maxShiftsPerDay))
+                    row("shifts_a_day(\(lb.worker(w)),d\(d))", hs.map { shiftVar[$0][w]! }, Array(repeating: 1, count: hs.count),
+                        .lessOrEqual, Double(inst.rules.maxShiftsPerDay))
                 }
                 guard d + 1 < days else { continue }
                 for h1 in hs {
                     let t1 = inst.shiftTypes[inst.shifts[h1].type]
                     let bad = shiftsOfWorkerDay[w][d + 1].filter { t1.cannotFollow.contains(inst.shifts[$0].type) }
-                    for h2 in bad { row([shiftVar[h1][w]!, shiftVar[h2][w]!], [1, 1], .lessOrEqual, 1) }
+                    for h2 in bad {
+                        row("cannot_follow(\(lb.worker(w)),\(lb.shift(h1)),\(lb.shift(h2)))", [shiftVar[h1][w]!, shiftVar[h2][w]!],
+                            [1, 1], .lessOrEqual, 1)
+                    }
                 }
             }
             for (t, limit) in worker.maxShifts.enumerated() {
                 guard let limit else { continue }
                 let zs = inst.shifts.indices.filter { inst.shifts[$0].type == t }.compactMap { shiftVar[$0][w] }
-                if zs.count > limit { row(zs, Array(repeating: 1, count: zs.count), .lessOrEqual, Double(limit)) }
+                if zs.count > limit {
+                    row("max_shifts(\(lb.worker(w)),\(lb.shiftType(t)))", zs, Array(repeating: 1, count: zs.count), .lessOrEqual, Double(limit))
+                }
             }
         }
 
@@ -291,12 +321,12 @@ extension RotaFormulation {
             for k in keys.keys.sorted() {
                 let ds = keys[k]!
                 guard ds.contains(where: { m.upperBound(of: workDay[w][$0]) > 0 }) else { continue }
-                let we = m.addBinary()
+                let we = m.addBinary(name: nm.column { "weekend(\(lb.worker(w)),d\(k))" })
                 weekend[w][k] = we
                 wes.append(we)
-                for d in ds { row([workDay[w][d], we], [1, -1], .lessOrEqual, 0) }
+                for d in ds { row("weekend_day(\(lb.worker(w)),d\(d))", [workDay[w][d], we], [1, -1], .lessOrEqual, 0) }
             }
-            row(wes, Array(repeating: 1, count: wes.count), .lessOrEqual, Double(mw - worker.historyWeekends))
+            row("max_weekends(\(lb.worker(w)))", wes, Array(repeating: 1, count: wes.count), .lessOrEqual, Double(mw - worker.historyWeekends))
         }
 
         // Runs of days (H10): the run network in the exact model, window rows in the soft one
@@ -304,7 +334,7 @@ extension RotaFormulation {
         var runArcs = [[RunArc]](repeating: [], count: nW)
         for (w, worker) in inst.workers.enumerated() {
             let wd = workDay[w]
-            if !soft && o.runNetwork, let arcs = addRunNetwork(&m, wd: wd, maxRun: worker.maxConsecutiveDays,
+            if !soft && o.runNetwork, let arcs = addRunNetwork(&m, wd: wd, names: &nm, worker: lb.worker(w), maxRun: worker.maxConsecutiveDays,
                                                                minRun: worker.minConsecutiveDays, minOff: worker.minConsecutiveDaysOff) {
                 runArcs[w] = arcs
                 continue
@@ -313,19 +343,19 @@ extension RotaFormulation {
             if mx < days {
                 for d0 in 0...(days - mx - 1) {
                     let vs = (d0...(d0 + mx)).map { wd[$0] }
-                    row(vs, Array(repeating: 1, count: vs.count), .lessOrEqual, Double(mx))
+                    row("max_run(\(lb.worker(w)),d\(d0))", vs, Array(repeating: 1, count: vs.count), .lessOrEqual, Double(mx))
                 }
             }
             let k = worker.minConsecutiveDays
             if k >= 2 {
                 for d in 1..<days { for j in 1..<k where d + j <= days - 1 {
-                    minimumRow([wd[d], wd[d - 1], wd[d + j]], [1, -1, -1], .lessOrEqual, 0, scale: 1)
+                    minimumRow("min_run(\(lb.worker(w)),d\(d),\(j))", [wd[d], wd[d - 1], wd[d + j]], [1, -1, -1], .lessOrEqual, 0, scale: 1)
                 } }
             }
             let koff = worker.minConsecutiveDaysOff
             if koff >= 2 {
                 for d in 1..<days { for j in 1..<koff where d + j <= days - 1 {
-                    minimumRow([wd[d - 1], wd[d], wd[d + j]], [1, -1, 1], .lessOrEqual, 1, scale: 1)
+                    minimumRow("min_off(\(lb.worker(w)),d\(d),\(j))", [wd[d - 1], wd[d], wd[d + j]], [1, -1, 1], .lessOrEqual, 1, scale: 1)
                 } }
             }
         }
@@ -345,17 +375,17 @@ extension RotaFormulation {
                 let t = weekTerms[k]
                 total += t
                 let vs = t.map(\.0), cs = t.map(\.1)
-                if !t.isEmpty { row(vs, cs, .lessOrEqual, Double(worker.maxWeeklyMinutes)) }
-                if worker.minWeeklyMinutes > 0 { minimumRow(vs, cs, .greaterOrEqual, Double(worker.minWeeklyMinutes), scale: 1.0 / 60) }
+                if !t.isEmpty { row("max_week(\(lb.worker(w)),\(k))", vs, cs, .lessOrEqual, Double(worker.maxWeeklyMinutes)) }
+                if worker.minWeeklyMinutes > 0 { minimumRow("min_week(\(lb.worker(w)),\(k))", vs, cs, .greaterOrEqual, Double(worker.minWeeklyMinutes), scale: 1.0 / 60) }
                 if let contract = worker.contractMinutes, !t.isEmpty {
-                    let ot = m.addVariable(lower: 0, objective: Double(wt.overtimeMinute))
+                    let ot = m.addVariable(name: nm.column { "overtime(\(lb.worker(w)),\(k))" }, lower: 0, objective: Double(wt.overtimeMinute))
                     overtime[w][k] = ot
-                    row(vs + [ot], cs + [-1], .lessOrEqual, Double(contract))
+                    row("contract(\(lb.worker(w)),\(k))", vs + [ot], cs + [-1], .lessOrEqual, Double(contract))
                 }
             }
-            if let mx = worker.maxTotalMinutes { row(total.map(\.0), total.map(\.1), .lessOrEqual, Double(mx)) }
+            if let mx = worker.maxTotalMinutes { row("max_total(\(lb.worker(w)))", total.map(\.0), total.map(\.1), .lessOrEqual, Double(mx)) }
             if worker.minTotalMinutes > 0 {
-                minimumRow(total.map(\.0), total.map(\.1), .greaterOrEqual, Double(worker.minTotalMinutes), scale: 1.0 / 60)
+                minimumRow("min_total(\(lb.worker(w)))", total.map(\.0), total.map(\.1), .greaterOrEqual, Double(worker.minTotalMinutes), scale: 1.0 / 60)
             }
         }
 
@@ -368,13 +398,13 @@ extension RotaFormulation {
                 hs.contains { h in inst.workers[w].hasSkills(inst.shifts[h].skills) }
             }
             guard !elig.isEmpty else { continue }
-            let mx = m.addVariable(lower: 0, objective: Double(wt.fairness))
-            let mn = m.addVariable(lower: 0, objective: -Double(wt.fairness))
+            let mx = m.addVariable(name: nm.column { "most(\(type.id))" }, lower: 0, objective: Double(wt.fairness))
+            let mn = m.addVariable(name: nm.column { "fewest(\(type.id))" }, lower: 0, objective: -Double(wt.fairness))
             for w in elig {
                 let zs = hs.compactMap { shiftVar[$0][w] }
                 let hist = Double(inst.workers[w].historyShiftCounts[t])
-                row(zs + [mx], Array(repeating: 1, count: zs.count) + [-1], .lessOrEqual, -hist)
-                row(zs + [mn], Array(repeating: 1, count: zs.count) + [-1], .greaterOrEqual, -hist)
+                row("most(\(type.id),\(lb.worker(w)))", zs + [mx], Array(repeating: 1, count: zs.count) + [-1], .lessOrEqual, -hist)
+                row("fewest(\(type.id),\(lb.worker(w)))", zs + [mn], Array(repeating: 1, count: zs.count) + [-1], .greaterOrEqual, -hist)
             }
             fairness.append((t, mx, mn, elig))
         }
@@ -382,21 +412,22 @@ extension RotaFormulation {
         // Requests.
         var requestVar = [[Variable?]](repeating: [], count: nW)
         for (w, worker) in inst.workers.enumerated() {
-            for r in worker.requests {
-                var zs: [Variable] = []
+            for (ri, r) in worker.requests.enumerated() {
+                var zsShifts: [Int] = []
                 if r.day >= 0 && r.day < days {
-                    zs = shiftsOfWorkerDay[w][r.day].filter { r.shiftType == nil || inst.shifts[$0].type == r.shiftType }.map { shiftVar[$0][w]! }
+                    zsShifts = shiftsOfWorkerDay[w][r.day].filter { r.shiftType == nil || inst.shifts[$0].type == r.shiftType }
                 }
+                let zs = zsShifts.map { shiftVar[$0][w]! }
                 if zs.isEmpty {
                     if r.on { constant += Double(r.weight) }
                     requestVar[w].append(nil); continue
                 }
-                let br = m.addVariable(lower: 0, upper: 1, objective: Double(r.weight))
+                let br = m.addVariable(name: nm.column { "request_broken(\(lb.worker(w)),\(ri))" }, lower: 0, upper: 1, objective: Double(r.weight))
                 requestVar[w].append(br)
                 if r.on {
-                    row(zs + [br], Array(repeating: 1, count: zs.count + 1), .greaterOrEqual, 1)
+                    row("request_on(\(lb.worker(w)),\(ri))", zs + [br], Array(repeating: 1, count: zs.count + 1), .greaterOrEqual, 1)
                 } else {
-                    for z in zs { row([z, br], [1, -1], .lessOrEqual, 0) }
+                    for (h, z) in zip(zsShifts, zs) { row("request_off(\(lb.worker(w)),\(ri),\(lb.shift(h)))", [z, br], [1, -1], .lessOrEqual, 0) }
                 }
             }
         }
@@ -416,7 +447,8 @@ extension RotaFormulation {
                 if pIdx + 1 < points.count, active.allSatisfy({ iv($0).end > points[pIdx + 1] }) { continue }
                 let sess = Set(active.map { o.placements[$0].session })
                 guard sess.count > inst.venues[v].rooms else { continue }
-                row(active.map { y[$0] }, Array(repeating: 1, count: active.count), .lessOrEqual, Double(inst.venues[v].rooms))
+                row("rooms(\(inst.venues[v].id),\(lb.time(t)))", active.map { y[$0] }, Array(repeating: 1, count: active.count), .lessOrEqual,
+                    Double(inst.venues[v].rooms))
             }
         }
 

@@ -31,7 +31,10 @@ extension RotaFormulation {
     /// Nodes: `O b` (the days before boundary `b` end with enough days off, or nothing came before)
     /// and `W b` (a run of working days ends at `b`). `O 0` is the source; paths end at `O D`, `W D`,
     /// or through an `offToEnd` arc.
-    static func addRunNetwork(_ m: inout MIPModel, wd: [Variable], maxRun: Int, minRun: Int, minOff: Int) -> [RunArc]? {
+    /// Names (with `names` on) are `run_work(w,d<from>,d<to>)` and so on for the arcs, `run_node(w,O<b>)`
+    /// or `run_node(w,W<b>)` for the flow rows and `run_day(w,d<d>)` for the linking rows.
+    static func addRunNetwork(_ m: inout MIPModel, wd: [Variable], names: inout FormulationNames, worker: String,
+                              maxRun: Int, minRun: Int, minOff: Int) -> [RunArc]? {
         let days = wd.count
         let mx = min(maxRun, days), mnWork = max(1, minRun), mnOff = max(1, minOff)
         guard days > 1, mx < days || mnWork > 1 || mnOff > 1 else { return nil }
@@ -46,7 +49,7 @@ extension RotaFormulation {
         func add(_ kind: RunArc.Kind, _ from: Int, _ to: Int, _ u: Int, _ v: Int?) {
             let covers = from..<to
             if kind == .work { if covers.contains(where: { closed[$0] }) { return } } else if covers.contains(where: { forced[$0] }) { return }
-            let x = m.addBinary()
+            let x = m.addBinary(name: names.column { "run_\(kind)(\(worker),d\(from),d\(to))" })
             outArcs[u].append(arcs.count)
             if let v { inArcs[v].append(arcs.count) }
             arcs.append(RunArc(kind: kind, from: from, to: to, variable: x))
@@ -71,9 +74,10 @@ extension RotaFormulation {
             if isEnd || unused { continue }
             let o = outArcs[node].map { arcs[$0].variable }, i = inArcs[node].map { arcs[$0].variable }
             if isSource {
-                m.addConstraint(variables: o, coefficients: Array(repeating: 1, count: o.count), sense: .equal, rhs: 1)
+                m.addConstraint(name: names.row { "run_start(\(worker))" }, variables: o, coefficients: Array(repeating: 1, count: o.count), sense: .equal, rhs: 1)
             } else if !o.isEmpty || !i.isEmpty {
-                m.addConstraint(variables: o + i, coefficients: Array(repeating: 1, count: o.count) + Array(repeating: -1, count: i.count),
+                m.addConstraint(name: names.row { "run_node(\(worker),\(node > days ? "W\(node - days - 1)" : "O\(node)"))" },
+                                variables: o + i, coefficients: Array(repeating: 1, count: o.count) + Array(repeating: -1, count: i.count),
                                 sense: .equal, rhs: 0)
             }
         }
@@ -81,7 +85,7 @@ extension RotaFormulation {
         var over = [[Variable]](repeating: [], count: days)
         for a in arcs where a.kind == .work { for d in a.from..<a.to { over[d].append(a.variable) } }
         for d in 0..<days {
-            m.addConstraint(variables: over[d] + [wd[d]], coefficients: Array(repeating: 1, count: over[d].count) + [-1], sense: .equal, rhs: 0)
+            m.addConstraint(name: names.row { "run_day(\(worker),d\(d))" }, variables: over[d] + [wd[d]], coefficients: Array(repeating: 1, count: over[d].count) + [-1], sense: .equal, rhs: 0)
         }
         return arcs
     }

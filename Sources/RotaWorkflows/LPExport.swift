@@ -24,7 +24,7 @@ public enum LPExport {
     public static func write(_ instance: Instance, to path: String, maxNonzeros: Int = defaultMaxNonzeros) throws {
         let estimate = RotaFormulation.estimatedNonzeros(instance, stopAbove: maxNonzeros)
         guard estimate <= maxNonzeros else { throw TooLarge(limit: maxNonzeros) }
-        let formulation = RotaFormulation.buildModel(instance)
+        let formulation = RotaFormulation.buildModel(instance, names: true)
         let size = formulation.size
         try LPWriter.write(formulation.model, to: path,
                            comment: "rota: \(instance.scenario.name) - \(size.variables) variables, \(size.constraints) constraints, \(size.nonzeros) nonzeros")
@@ -48,7 +48,7 @@ extension LPExport {
     /// - Throws: `InputError` naming `file` and each bad line (an unknown column, a value that is not
     ///   a number, a column given twice).
     public static func assignment(fromValues text: String, file: String, instance: Instance) throws -> Assignment {
-        let formulation = RotaFormulation.buildModel(instance)
+        let formulation = RotaFormulation.buildModel(instance, names: true)
         let model = formulation.model
         var index: [Substring: Int] = [:]
         for j in 0..<model.numVariables { index[Substring(model.name(of: Variable(index: j)))] = j }

@@ -19,7 +19,7 @@ import RotaWorkflows
         let inst = try Instance.load(path: Self.repo.appendingPathComponent("examples/\(name)").path)
         let out = Self.runner.solve(inst, choice: .greedy, options: SolveOptions(timeLimit: 5, seed: 1))
         let rota = try #require(out.attempts.compactMap(\.assignment).first)
-        let f = RotaFormulation.buildModel(inst)
+        let f = RotaFormulation.buildModel(inst, names: true)
         let point = try #require(f.point(for: rota))
         var text = "# values of \(name)\n\n\(LPWriter.constantColumnBaseName) 1\n"
         for (j, v) in point.enumerated() where v != 0 { text += "\(f.model.name(of: Variable(index: j))) \(v)\n" }
@@ -35,7 +35,9 @@ import RotaWorkflows
     /// a column given twice.
     @Test func badLinesAreNamed() throws {
         let inst = try Instance.load(path: Self.repo.appendingPathComponent("examples/small/tiny.json").path)
-        let text = "x0 1\nx1 1 extra\nnot-a-column 1\nx2 lots\nx0 0\r\n"
+        let model = RotaFormulation.buildModel(inst, names: true).model
+        let (a, b, c) = (model.name(of: Variable(index: 0)), model.name(of: Variable(index: 1)), model.name(of: Variable(index: 2)))
+        let text = "\(a) 1\n\(b) 1 extra\nnot-a-column 1\n\(c) lots\n\(a) 0\r\n"
         do {
             _ = try LPExport.assignment(fromValues: text, file: "bad.txt", instance: inst)
             Issue.record("bad values were accepted")
