@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "RotaCheckerTests", dependencies: ["RotaModel", "RotaChecker"]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
-        .testTarget(name: "RotaMIPTests", dependencies: ["RotaMIP", "RotaModel", "RotaChecker", "LinearModel", "GLPKSolver"]),
+        .testTarget(name: "RotaMIPTests", dependencies: ["RotaMIP", "RotaModel", "RotaChecker", "LinearModel", "GLPKSolver"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "RotaGreedyTests", dependencies: ["RotaGreedy", "RotaModel", "RotaChecker"]),
         .testTarget(name: "RotaCLITests", dependencies: ["RotaWorkflows", "RotaModel", "RotaChecker", "RotaColumns"]),
     ]
