@@ -37,7 +37,6 @@ struct FormulationNames {
         used["\(name)~\(k)"] = 1
         return "\(name)~\(k)"
     }
-
 }
 
 /// The parts of ``FormulationNames``' names: the scenario's ids, times and places.

@@ -124,7 +124,7 @@ extension RotaFormulation {
             let avs = allocVar[c].keys.sorted().map { allocVar[c][$0]! }
             for s in ss where !o.placementsOfSession[s].isEmpty {
                 let ps = o.placementsOfSession[s]
-                row("allocated_first(\(lb.session(s)))", ps.map { y[$0] } + avs, Array(repeating: 1, count: ps.count) + Array(repeating: -1, count: avs.count), .lessOrEqual, 0)
+                row("placed_if_allocated(\(lb.session(s)))", ps.map { y[$0] } + avs, Array(repeating: 1, count: ps.count) + Array(repeating: -1, count: avs.count), .lessOrEqual, 0)
             }
         }
         for (w, worker) in inst.workers.enumerated() {
@@ -504,8 +504,8 @@ extension RotaFormulation {
     /// (Marchand and Wolsey 2001). Valid for every integer point of the row, and on weekly minutes
     /// it is what the linear relaxation misses: a 37-hour contract (2,220 minutes) holds 4.93 shifts
     /// of 450 minutes, but 4 whole ones, and the fifth costs 30 minutes of overtime
-    /// (`Σ shifts − overtime/30 ≤ 4`). Nil when it adds nothing: rhs/δ whole (or nearly), or no
-    /// term with a coefficient of a whole divisor or more.
+    /// (`Σ shifts − overtime/30 ≤ 4`). Nil when it adds little: rhs/δ whole (or nearly), or fewer
+    /// than two terms whose rounded coefficient is a whole divisor or more.
     static func mixedIntegerRounding(_ coefficients: [Double], _ rhs: Double, sign: Double, slack: Bool,
                                      divisor delta: Double) -> (coefficients: [Double], slack: Double, rhs: Double)? {
         let beta = rhs / delta

@@ -34,14 +34,7 @@ import GLPKSolver
         let f = RotaFormulation.buildModel(inst)
         #expect(agree(f, valid, "recovery 914"))
         #expect(agree(RotaFormulation.buildModel(inst, softMinimums: true), valid, "recovery 914, soft"))
-        var rng = TestRNG(state: 11)
-        var feasible = 0
-        for k in 0..<300 {
-            var b = valid
-            for _ in 0..<Int.random(in: 1...2, using: &rng) { b = perturb(b, inst, &rng) }
-            _ = agree(f, b, "recovery perturbation \(k)")
-            if Checker.check(b, in: inst).isFeasible { feasible += 1 }
-        }
+        let feasible = perturbationsAgree(f, from: valid, seed: 11, walk: false, label: "recovery")
         #expect(feasible > 10, "\(feasible) feasible perturbations")
     }
 }

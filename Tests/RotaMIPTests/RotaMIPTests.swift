@@ -91,27 +91,34 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
     return fr.isFeasible == report.isFeasible
 }
 
+/// 300 perturbations of `valid` (one or two changes each) agree with the checker (``agree``); with
+/// `walk`, every third feasible one becomes the next start. Returns how many were feasible.
+func perturbationsAgree(_ f: RotaFormulation, from valid: Assignment, seed: UInt64, walk: Bool, label: String) -> Int {
+    var rng = TestRNG(state: seed)
+    var start = valid, feasible = 0
+    for k in 0..<300 {
+        var b = start
+        for _ in 0..<Int.random(in: 1...2, using: &rng) { b = perturb(b, f.instance, &rng) }
+        _ = agree(f, b, "\(label) perturbation \(k)")
+        if Checker.check(b, in: f.instance).isFeasible { feasible += 1; if walk && k % 3 == 0 { start = b } }
+    }
+    return feasible
+}
+
 @Suite struct AgreementTests {
     @Test(arguments: ["team-7001", "team-7002", "team-7003"])
     func variantsAndPerturbations(team: String) throws {
         let inst = try load("\(sharedExamples)/\(team).scenario.json")
         let f = RotaFormulation.buildModel(inst)
         let dir = "\(sharedExamples)/\(team).variants"
-        var valid = try loadSolution("\(sharedExamples)/\(team).valid.json", inst)
+        let valid = try loadSolution("\(sharedExamples)/\(team).valid.json", inst)
         #expect(Checker.check(valid, in: inst).isFeasible)
         _ = agree(f, valid, "\(team) valid")
         for file in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
             let a = try loadSolution("\(dir)/\(file)", inst)
             _ = agree(f, a, "\(team)/\(file)")
         }
-        var rng = TestRNG(state: 7)
-        var feasibleSeen = 0
-        for k in 0..<300 {
-            var b = valid
-            for _ in 0..<Int.random(in: 1...2, using: &rng) { b = perturb(b, inst, &rng) }
-            _ = agree(f, b, "\(team) perturbation \(k)")
-            if Checker.check(b, in: inst).isFeasible { feasibleSeen += 1; if k % 3 == 0 { valid = b } }
-        }
+        let feasibleSeen = perturbationsAgree(f, from: valid, seed: 7, walk: true, label: team)
         #expect(feasibleSeen > 10)
     }
 
