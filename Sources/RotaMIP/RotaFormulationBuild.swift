@@ -379,12 +379,13 @@ extension RotaFormulation {
             let shiftMinutes = Set((0..<days).flatMap { d in o.blocking[w][d].compactMap { i -> Int? in
                 if case .shift = nodes[i].kind { return nodes[i].minutes } else { return nil }
             } }).sorted()
-            func roundingRows(_ name: String, _ vs: [Variable], _ cs: [Double], _ sense: ConstraintSense, _ rhs: Double, slack: Variable? = nil) {
+            func roundingRows(_ name: @autoclosure () -> String, _ vs: [Variable], _ cs: [Double], _ sense: ConstraintSense, _ rhs: Double,
+                              slack: Variable? = nil) {
                 for delta in shiftMinutes {
                     guard let cut = Self.mixedIntegerRounding(cs, sense == .lessOrEqual ? rhs : -rhs, sign: sense == .lessOrEqual ? 1 : -1,
                                                               slack: slack != nil, divisor: Double(delta)) else { continue }
                     let keep = cut.coefficients.indices.filter { cut.coefficients[$0] != 0 }
-                    row("\(name)_in_\(delta)", keep.map { vs[$0] } + (slack.map { [$0] } ?? []),
+                    row("\(name())_in_\(delta)", keep.map { vs[$0] } + (slack.map { [$0] } ?? []),
                         keep.map { cut.coefficients[$0] } + (slack != nil ? [cut.slack] : []), .lessOrEqual, cut.rhs)
                 }
             }
@@ -408,13 +409,14 @@ extension RotaFormulation {
                     roundingRows("contract(\(lb.worker(w)),\(k))", vs, cs, .lessOrEqual, Double(contract), slack: ot)
                 }
             }
+            let (tv, tc) = (total.map(\.0), total.map(\.1))
             if let mx = worker.maxTotalMinutes {
-                row("max_total(\(lb.worker(w)))", total.map(\.0), total.map(\.1), .lessOrEqual, Double(mx))
-                roundingRows("max_total(\(lb.worker(w)))", total.map(\.0), total.map(\.1), .lessOrEqual, Double(mx))
+                row("max_total(\(lb.worker(w)))", tv, tc, .lessOrEqual, Double(mx))
+                roundingRows("max_total(\(lb.worker(w)))", tv, tc, .lessOrEqual, Double(mx))
             }
             if worker.minTotalMinutes > 0 {
-                minimumRow("min_total(\(lb.worker(w)))", total.map(\.0), total.map(\.1), .greaterOrEqual, Double(worker.minTotalMinutes), scale: 1.0 / 60)
-                if !soft { roundingRows("min_total(\(lb.worker(w)))", total.map(\.0), total.map(\.1), .greaterOrEqual, Double(worker.minTotalMinutes)) }
+                minimumRow("min_total(\(lb.worker(w)))", tv, tc, .greaterOrEqual, Double(worker.minTotalMinutes), scale: 1.0 / 60)
+                if !soft { roundingRows("min_total(\(lb.worker(w)))", tv, tc, .greaterOrEqual, Double(worker.minTotalMinutes)) }
             }
         }
 
