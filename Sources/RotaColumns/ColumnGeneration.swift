@@ -86,7 +86,7 @@ public struct ColumnGenerationSolver: Sendable {
                 while clock.seconds < diveEnd {
                     var candidates = master.freeColumns(lpValues: values)
                     if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
-                        consider(master.assignment(lpValues: values), "dive (\(steps) steps)")
+                        consider(master.assignment(lpValues: values), String(format: "dive (%d steps, %.1f s)", steps, clock.seconds - diveStart))
                         break
                     }
                     candidates.sort { $0.v > $1.v }
