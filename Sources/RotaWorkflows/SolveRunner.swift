@@ -287,8 +287,8 @@ public struct SolveRunner: Sendable {
 
     /// Whether column generation models the instance exactly and its dive is within reach of a
     /// minute on these machines: at most 12,000 worker-shift pairs. (Curtois & Qu 11, 50 workers and
-    /// 168 shifts, is solved to optimality in 15 s; on 12, 60 workers and 280 shifts, the root alone takes
-    /// 15-20 s and the dive does not finish: 5000-5900 against 4600 from the native solver and GLPK.)
+    /// 168 shifts, is solved to optimality in 15 s; on 12, 60 workers and 280 shifts, the root converges
+    /// in 9-11 s but the dive does not finish: 5086-5088 against 4344 from the native solver and GLPK.)
     static func suitsColumns(_ instance: Instance) -> Bool {
         instance.isShiftRostering && instance.workers.count * instance.shifts.count <= 12_000
             && ColumnGenerationSolver.inapplicable(instance) == nil
