@@ -74,10 +74,15 @@ func perturb(_ a: Assignment, _ inst: Instance, _ rng: inout TestRNG) -> Assignm
 /// The model's point for `a` is feasible exactly when the checker finds no violation, and then
 /// the MIP objective equals the checker's.
 func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
+    agreement(f, a, label).agrees
+}
+
+/// ``agree``, and whether the checker finds `a` valid (so callers need not check it again).
+func agreement(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> (agrees: Bool, valid: Bool) {
     let report = Checker.check(a, in: f.instance)
     guard let p = f.point(for: a) else {
         #expect(!report.isFeasible, "\(label): no model point but the checker finds it feasible")
-        return !report.isFeasible
+        return (!report.isFeasible, report.isFeasible)
     }
     let fr = evaluate(f.model, p)
     #expect(fr.isFeasible == report.isFeasible,
@@ -88,7 +93,7 @@ func agree(_ f: RotaFormulation, _ a: Assignment, _ label: String) -> Bool {
         let back = f.assignment(from: p)
         #expect(Checker.check(back, in: f.instance).objective.total == report.objective.total, "\(label): round trip")
     }
-    return fr.isFeasible == report.isFeasible
+    return (fr.isFeasible == report.isFeasible, report.isFeasible)
 }
 
 /// 300 perturbations of `valid` (one or two changes each) agree with the checker (``agree``); with
@@ -99,8 +104,7 @@ func perturbationsAgree(_ f: RotaFormulation, from valid: Assignment, seed: UInt
     for k in 0..<300 {
         var b = start
         for _ in 0..<Int.random(in: 1...2, using: &rng) { b = perturb(b, f.instance, &rng) }
-        _ = agree(f, b, "\(label) perturbation \(k)")
-        if Checker.check(b, in: f.instance).isFeasible { feasible += 1; if walk && k % 3 == 0 { start = b } }
+        if agreement(f, b, "\(label) perturbation \(k)").valid { feasible += 1; if walk && k % 3 == 0 { start = b } }
     }
     return feasible
 }
