@@ -23,6 +23,18 @@ public struct ColumnGenerationSolver: Sendable {
     public var diveShare = 0.85
     /// A dive fixes every pattern the LP takes at least this much of (and the largest, if none).
     public var diveFix = 0.9
+    /// What a dive fixes: a worker's whole pattern, or one day of a worker's (works shift h, or works
+    /// none of day d) and pricing fits the worker's other days around it.
+    public enum Dive: Sendable { case patterns, days }
+    /// The dive; nil: on days over horizons longer than four weeks, on patterns otherwise. (At 60 s in
+    /// `auto`, seed 1: Curtois & Qu stand-ins of 42-84 days 929 / 2242 / 1963 / 4274 on days against
+    /// 1445 / 2763 / 2358 / 4545 on patterns; Instances 7-9, of 28 days, 1065 / 1635 / 447 on days
+    /// against 1057 / 1345 / 439. Benchmarks/RESULTS.md.)
+    public var dive: Dive?
+    /// Pricing rounds a step of a dive on days may take before it fixes again: the LP need not converge
+    /// between steps. (A stand-in of 42 days, unlimited: 3 steps in 15 s, ending at 1346-2259; with 3
+    /// rounds, 27 steps ending at 1040.)
+    public var dayDiveRounds = 3
     /// Threads pricing workers side by side (each with its own pricer).
     public var threads = 2
     /// Patterns beyond the cheapest that beam pricing offers per worker and round.
@@ -79,34 +91,43 @@ public struct ColumnGenerationSolver: Sendable {
                              + (root.converged ? ", converged" : ", stopped at its share of the time")
                              + (bound.map { String(format: ", bound %.2f", $0) } ?? ""))
                 guard var values = root.lp?.values, !proved() else { return }
-                // Diving: fix the patterns the LP all but chooses, price again, until the LP is whole.
+                // Diving: fix what the LP all but chooses, price again, until the LP is whole.
+                let dive = self.dive ?? (instance.days > 28 ? .days : .patterns)
                 var steps = 0
                 let diveStart = clock.seconds
                 let diveEnd = timeLimit * diveShare
                 while clock.seconds < diveEnd {
                     var candidates = master.freeColumns(lpValues: values)
                     if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
-                        consider(master.assignment(lpValues: values), String(format: "dive (%d steps, %.1f s)", steps, clock.seconds - diveStart))
+                        consider(master.assignment(lpValues: values),
+                                 String(format: "dive on %@ (%d steps, %.1f s)", dive == .days ? "days" : "patterns", steps,
+                                        clock.seconds - diveStart))
                         break
                     }
                     candidates.sort { $0.v > $1.v }
-                    // Every pattern the LP all but takes, and at least enough of the free workers' largest
-                    // for the dive to end in time at the pace of its steps so far.
-                    let free = master.fixed.filter { $0 == nil }.count
-                    var least = 1
-                    if steps > 0 {
-                        let pace = (clock.seconds - diveStart) / Double(steps)
+                    // How many of `open` decisions a step fixes at least, for the dive to end in time at the
+                    // pace of its steps so far.
+                    let pace = steps > 0 ? (clock.seconds - diveStart) / Double(steps) : nil
+                    let atLeast = { (open: Int) -> Int in
+                        guard let pace else { return 1 }
                         let stepsLeft = max(1, (diveEnd - clock.seconds) / max(pace, 1e-3))
-                        least = max(least, Int((Double(free) / stepsLeft).rounded(.up)))
+                        return max(1, Int((Double(open) / stepsLeft).rounded(.up)))
                     }
-                    var fixedNow = 0
-                    for c in candidates where c.v >= diveFix || fixedNow < least {
-                        let w = master.columns[c.j].worker
-                        if master.fixed[w] == nil { master.fix(w, to: c.j, in: lp); fixedNow += 1 }
+                    switch dive {
+                    case .patterns:
+                        // Every pattern the LP all but takes, and at least that many of the free workers' largest.
+                        let least = atLeast(master.fixed.filter { $0 == nil }.count)
+                        var fixedNow = 0
+                        for c in candidates where c.v >= diveFix || fixedNow < least {
+                            let w = master.columns[c.j].worker
+                            if master.fixed[w] == nil { master.fix(w, to: c.j, in: lp); fixedNow += 1 }
+                        }
+                    case .days:
+                        fixDays(&master, lp: lp, columns: candidates, atLeast: atLeast)
                     }
                     steps += 1
-                    guard let next = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock,
-                                              exact: false, stopAt: nil).lp?.values else {
+                    guard let next = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock, exact: false,
+                                              stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max).lp?.values else {
                         notes.append("dive: the master LP did not solve after \(steps) steps")
                         break
                     }
@@ -161,8 +182,65 @@ extension ColumnGenerationSolver {
         var pricingSeconds = 0.0
     }
 
-    /// Prices `workers` on every pricer's thread; nil for a worker not priced (no plan, or out of time).
-    func price(_ workers: [Int], pricers: [PatternPricer], shiftDuals: [Double], exact: Bool, until end: Double,
+    /// One step of a dive on days. Its decisions are a worker's day: a shift worked, or none of the
+    /// day's. It fixes every decision the LP all but takes (`diveFix`), and at least `atLeast(n)` of the
+    /// largest, where n workers' days are fractional in the LP (`columns`). A decision is fixed only where a
+    /// pattern the LP takes of that worker keeps it and the worker's earlier fixings, so the LP can keep
+    /// that pattern. Fixing days rather than whole patterns leaves pricing free to fit each worker's
+    /// other days to what the others need.
+    func fixDays(_ master: inout Master, lp: any IncrementalLP, columns: [(j: Int, v: Double)], atLeast: (Int) -> Int) {
+        let inst = master.instance
+        var shiftsOnDay = [[Int]](repeating: [], count: inst.days)
+        for (h, sh) in inst.shifts.enumerated() { shiftsOnDay[sh.day].append(h) }
+        // Per worker: the LP's patterns, and how much of each shift and day they work.
+        var support = [[Int]](repeating: [], count: master.W)
+        var shiftShare = [[Int: Double]](repeating: [:], count: master.W)
+        var dayShare = [[Int: Double]](repeating: [:], count: master.W)
+        for c in columns {
+            let p = master.columns[c.j]
+            support[p.worker].append(c.j)
+            for h in p.shifts {
+                shiftShare[p.worker][h, default: 0] += c.v
+                dayShare[p.worker][inst.shifts[h].day, default: 0] += c.v
+            }
+        }
+        // (worker, shift worked or nil for the day off, day, how much of it the LP takes)
+        var decisions: [(w: Int, shift: Int?, day: Int, v: Double)] = []
+        var fractionalDays = Set<[Int]>()
+        for w in 0..<master.W {
+            for (h, v) in shiftShare[w] where v < 1 - 1e-6 && master.days[w][h] == nil {
+                decisions.append((w, h, inst.shifts[h].day, v))
+                fractionalDays.insert([w, inst.shifts[h].day])
+            }
+            for (d, v) in dayShare[w] where v < 1 - 1e-6 {
+                decisions.append((w, nil, d, 1 - v))
+            }
+        }
+        let least = atLeast(fractionalDays.count)
+        var fixedNow = 0
+        for d in decisions.sorted(by: { ($0.v, -$0.w, -$0.day) > ($1.v, -$1.w, -$1.day) })
+        where d.v >= diveFix || fixedNow < least {
+            let changes: [(h: Int, works: Bool)] = d.shift.map { [($0, true)] } ?? shiftsOnDay[d.day].map { ($0, false) }
+            let new = changes.filter { master.days[d.w][$0.h] == nil }
+            // (A pattern the LP takes keeps the worker's fixings, so where one keeps `new`, `changes` agree
+            // with the fixings.)
+            guard !new.isEmpty, support[d.w].contains(where: { j in
+                      let p = master.columns[j]
+                      return master.allows(p) && new.allSatisfy { p.shifts.contains($0.h) == $0.works }
+                  }) else { continue }
+            for c in new { master.fix(d.w, shift: c.h, works: c.works, in: lp) }
+            fixedNow += 1
+        }
+        // Nothing could be fixed (each fractional decision clashes with a fixing): fix the largest pattern.
+        if fixedNow == 0, let c = columns.filter({ master.fixed[master.columns[$0.j].worker] == nil && master.allows(master.columns[$0.j]) })
+            .max(by: { $0.v < $1.v }) {
+            master.fix(master.columns[c.j].worker, to: c.j, in: lp)
+        }
+    }
+
+    /// Prices `workers` (each against its own `duals`) on every pricer's thread; nil for a worker not
+    /// priced (no plan, or out of time).
+    func price(_ workers: [Int], pricers: [PatternPricer], duals: [[Double]], exact: Bool, until end: Double,
                clock: Stopwatch) -> [(patterns: [ShiftPattern], lowest: Double?)?] {
         var out = [(patterns: [ShiftPattern], lowest: Double?)?](repeating: nil, count: workers.count)
         let alternatives = exact ? 0 : alternativesPerWorker
@@ -173,7 +251,7 @@ extension ColumnGenerationSolver {
             DispatchQueue.concurrentPerform(iterations: pricers.count) { t in
                 var k = t
                 while k < workers.count && clock.seconds < end {
-                    slots[k] = pricers[t].price(worker: workers[k], shiftDuals: shiftDuals, exact: exact, alternatives: alternatives)
+                    slots[k] = pricers[t].price(worker: workers[k], shiftDuals: duals[k], exact: exact, alternatives: alternatives)
                     k += pricers.count
                 }
             }
@@ -186,12 +264,19 @@ extension ColumnGenerationSolver {
     /// while nothing is fixed. Stops early once the bound reaches `stopAt` (a rota's objective:
     /// nothing better can exist).
     func generate(_ master: inout Master, lp: any IncrementalLP, pricers: [PatternPricer], until end: Double,
-                  clock: Stopwatch, exact allowExact: Bool, stopAt: Int?) -> Generation {
+                  clock: Stopwatch, exact allowExact: Bool, stopAt: Int?, maxRounds: Int = .max) -> Generation {
         var g = Generation()
         var exact = false
         var exactFailed = false
-        let unfixed = master.fixed.allSatisfy { $0 == nil }
+        let unfixed = master.fixed.allSatisfy { $0 == nil } && master.days.allSatisfy { $0.isEmpty }
         while clock.seconds < end {
+            if g.rounds >= maxRounds {
+                // Out of rounds: the LP over the patterns so far.
+                master.load(into: lp)
+                let solved = lp.solve()
+                g.lp = solved.termination == .optimal ? solved : nil
+                return g
+            }
             g.rounds += 1
             let t0 = clock.seconds
             master.load(into: lp)
@@ -206,11 +291,15 @@ extension ColumnGenerationSolver {
             var added = 0
             var lagrange: Double? = exact ? z : nil
             let free = master.instance.workers.indices.filter { master.fixed[$0] == nil }
-            let priced = price(free, pricers: pricers, shiftDuals: shiftDuals, exact: exact, until: end, clock: clock)
+            // A worker with days fixed is priced with the shifts it must work worth far more than any
+            // dual and those it may not work far less; patterns that still break a fixing are not added.
+            let steered = free.map { master.days[$0].isEmpty ? shiftDuals : master.steer(shiftDuals, worker: $0) }
+            let priced = price(free, pricers: pricers, duals: steered, exact: exact, until: end, clock: clock)
             for (w, r) in zip(free, priced) {
                 let mu = duals[w]
                 guard let r else { lagrange = nil; continue }
-                for p in r.patterns {
+                if !master.days[w].isEmpty { lagrange = nil }
+                for p in r.patterns where master.allows(p) {
                     let rc = Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - mu
                     if rc < -1e-6, master.add(p) != nil { added += 1 }
                 }
@@ -242,6 +331,8 @@ struct Master {
     var seen: [[[Int]: Int]]
     /// Per worker: the column a dive has fixed, if any.
     var fixed: [Int?]
+    /// Per worker: shifts a dive on days has fixed as worked (true) or not worked (false).
+    var days: [[Int: Bool]]
     /// Patterns already in the incremental LP.
     var loaded = 0
     /// Shifts with a minimum or maximum headcount row, in row order.
@@ -252,6 +343,7 @@ struct Master {
         self.instance = instance
         seen = Array(repeating: [:], count: instance.workers.count)
         fixed = Array(repeating: nil, count: instance.workers.count)
+        days = Array(repeating: [:], count: instance.workers.count)
         minRows = instance.shifts.indices.filter { instance.shifts[$0].min > 0 }
         maxRows = instance.shifts.indices.filter { instance.shifts[$0].max < instance.workers.count }
     }
@@ -302,7 +394,7 @@ struct Master {
         while loaded < columns.count {
             let p = columns[loaded]
             let fixedTo = fixed[p.worker]
-            let upper = fixedTo.map { $0 == loaded ? 1.0 : 0.0 } ?? 1.0
+            let upper = fixedTo.map { $0 == loaded ? 1.0 : 0.0 } ?? (allows(p) ? 1.0 : 0.0)
             lp.addColumn(objective: Double(p.own), lower: fixedTo == loaded ? 1 : 0, upper: upper,
                          entries: rows(of: p).map { ($0, 1.0) })
             loaded += 1
@@ -317,10 +409,34 @@ struct Master {
         }
     }
 
+    /// Whether pattern `p` keeps every day fixing of its worker.
+    func allows(_ p: ShiftPattern) -> Bool {
+        days[p.worker].allSatisfy { h, works in p.shifts.contains(h) == works }
+    }
+
+    /// Fixes shift `h` as worked (or not) by worker `w`: the worker's loaded patterns that break that
+    /// leave the LP.
+    mutating func fix(_ w: Int, shift h: Int, works: Bool, in lp: any IncrementalLP) {
+        days[w][h] = works
+        for (k, p) in columns.enumerated().prefix(loaded) where p.worker == w && p.shifts.contains(h) != works {
+            lp.setBounds(column: lpColumn(k), lower: 0, upper: 0)
+        }
+    }
+
+    /// `duals` for pricing worker `w`: each shift it must work worth `steer` more, each it may not work
+    /// `steer` less. (1e5 is far above the duals of cover rows whose weights are far smaller, and small
+    /// enough that a year of fixed shifts stays below the pricer's weight of the minimum rules.)
+    func steer(_ duals: [Double], worker w: Int, steer: Double = 1e5) -> [Double] {
+        var out = duals
+        for (h, works) in days[w] { out[h] += works ? steer : -steer }
+        return out
+    }
+
     /// Undoes every fixing.
     mutating func unfixAll(in lp: any IncrementalLP) {
-        for w in 0..<W where fixed[w] != nil {
+        for w in 0..<W where fixed[w] != nil || !days[w].isEmpty {
             fixed[w] = nil
+            days[w] = [:]
             for (k, p) in columns.enumerated().prefix(loaded) where p.worker == w {
                 lp.setBounds(column: lpColumn(k), lower: 0, upper: 1)
             }
