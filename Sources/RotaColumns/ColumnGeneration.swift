@@ -26,10 +26,10 @@ public struct ColumnGenerationSolver: Sendable {
     /// What a dive fixes: a worker's whole pattern, or one day of a worker's (works shift h, or works
     /// none of day d) and pricing fits the worker's other days around it.
     public enum Dive: Sendable { case patterns, days }
-    /// The dive; nil: on days over horizons longer than four weeks, on patterns otherwise. (At 60 s in
-    /// `auto`, seed 1: Curtois & Qu stand-ins of 42-84 days 929 / 2242 / 1963 / 4274 on days against
-    /// 1445 / 2763 / 2358 / 4545 on patterns; Instances 7-9, of 28 days, 1065 / 1635 / 447 on days
-    /// against 1057 / 1345 / 439. Benchmarks/RESULTS.md.)
+    /// The dive; nil: on days over horizons longer than four weeks, on patterns otherwise. (`auto` at
+    /// 60 s, medians of seeds 1-3: Curtois & Qu stand-ins of 42-84 days 929 / 2242 / 1974 / 4274 on
+    /// days against 1153 / ≥ 2695 / 1967 / 4657 on patterns; but Instances 7-9, of 28 days,
+    /// 1065 / 1635 / 447 on days against 1057 / 1345 / 439, seed 1. Benchmarks/RESULTS.md.)
     public var dive: Dive?
     /// Pricing rounds a step of a dive on days may take before it fixes again: the LP need not converge
     /// between steps. (A stand-in of 42 days, unlimited: 3 steps in 15 s, ending at 1346-2259; with 3
