@@ -141,9 +141,11 @@ public struct ColumnGenerationSolver: Sendable {
                         if chosen[w] == nil { chosen[w] = c.j }
                     }
                     let fixedCount = master.fixed.filter { $0 != nil }.count
+                    let settled = dive == .patterns ? "\(fixedCount) of \(master.W) workers fixed"
+                        : "\(master.days.reduce(0) { $0 + $1.count }) worker-shift pairs fixed"
                     if chosen.allSatisfy({ $0 != nil }) {
                         consider(master.assignment(columns: chosen.compactMap { $0 }),
-                                 "dive: out of time after \(steps) steps (\(fixedCount) of \(master.W) workers fixed), rounded")
+                                 "dive on \(dive == .days ? "days" : "patterns"): out of time after \(steps) steps (\(settled)), rounded")
                     }
                 }
                 master.unfixAll(in: lp)
@@ -192,31 +194,10 @@ extension ColumnGenerationSolver {
         let inst = master.instance
         var shiftsOnDay = [[Int]](repeating: [], count: inst.days)
         for (h, sh) in inst.shifts.enumerated() { shiftsOnDay[sh.day].append(h) }
-        // Per worker: the LP's patterns, and how much of each shift and day they work.
         var support = [[Int]](repeating: [], count: master.W)
-        var shiftShare = [[Int: Double]](repeating: [:], count: master.W)
-        var dayShare = [[Int: Double]](repeating: [:], count: master.W)
-        for c in columns {
-            let p = master.columns[c.j]
-            support[p.worker].append(c.j)
-            for h in p.shifts {
-                shiftShare[p.worker][h, default: 0] += c.v
-                dayShare[p.worker][inst.shifts[h].day, default: 0] += c.v
-            }
-        }
-        // (worker, shift worked or nil for the day off, day, how much of it the LP takes)
-        var decisions: [(w: Int, shift: Int?, day: Int, v: Double)] = []
-        var fractionalDays = Set<[Int]>()
-        for w in 0..<master.W {
-            for (h, v) in shiftShare[w] where v < 1 - 1e-6 && master.days[w][h] == nil {
-                decisions.append((w, h, inst.shifts[h].day, v))
-                fractionalDays.insert([w, inst.shifts[h].day])
-            }
-            for (d, v) in dayShare[w] where v < 1 - 1e-6 {
-                decisions.append((w, nil, d, 1 - v))
-            }
-        }
-        let least = atLeast(fractionalDays.count)
+        for c in columns { support[master.columns[c.j].worker].append(c.j) }
+        let (decisions, fractionalDays) = dayDecisions(master, columns: columns)
+        let least = atLeast(fractionalDays)
         var fixedNow = 0
         for d in decisions.sorted(by: { ($0.v, -$0.w, -$0.day) > ($1.v, -$1.w, -$1.day) })
         where d.v >= diveFix || fixedNow < least {
@@ -236,6 +217,35 @@ extension ColumnGenerationSolver {
             .max(by: { $0.v < $1.v }) {
             master.fix(master.columns[c.j].worker, to: c.j, in: lp)
         }
+    }
+
+    /// The decisions of a dive on days at an LP point (`columns`: patterns and their values): per
+    /// worker, each shift not fixed that some but not all of the worker's patterns work, and each day
+    /// that some but not all of them leave off, with how much of it the LP takes; and how many
+    /// worker-days have a fractional shift.
+    func dayDecisions(_ master: Master, columns: [(j: Int, v: Double)])
+        -> (decisions: [(w: Int, shift: Int?, day: Int, v: Double)], fractionalDays: Int) {
+        let inst = master.instance
+        var shiftShare = [[Int: Double]](repeating: [:], count: master.W)
+        var dayShare = [[Int: Double]](repeating: [:], count: master.W)
+        for c in columns {
+            let p = master.columns[c.j]
+            for h in p.shifts { shiftShare[p.worker][h, default: 0] += c.v }
+            // Once a pattern, however many of the day's shifts it works.
+            for d in Set(p.shifts.map { inst.shifts[$0].day }) { dayShare[p.worker][d, default: 0] += c.v }
+        }
+        var decisions: [(w: Int, shift: Int?, day: Int, v: Double)] = []
+        var fractionalDays = Set<[Int]>()
+        for w in 0..<master.W {
+            for (h, v) in shiftShare[w] where v < 1 - 1e-6 && master.days[w][h] == nil {
+                decisions.append((w, h, inst.shifts[h].day, v))
+                fractionalDays.insert([w, inst.shifts[h].day])
+            }
+            for (d, v) in dayShare[w] where v < 1 - 1e-6 {
+                decisions.append((w, nil, d, 1 - v))
+            }
+        }
+        return (decisions, fractionalDays.count)
     }
 
     /// Prices `workers` (each against its own `duals`) on every pricer's thread; nil for a worker not

@@ -3,7 +3,7 @@ import Testing
 import LinearModel
 import RotaModel
 import RotaChecker
-import RotaGreedy
+@testable import RotaGreedy
 import RotaWorkflows
 @testable import RotaColumns
 
@@ -105,6 +105,27 @@ import RotaWorkflows
         master.unfixAll(in: lp)
         #expect(master.days.allSatisfy { $0.isEmpty })
         #expect((0..<master.columns.count).allSatisfy { lp.bounds[master.lpColumn($0)]?.upper == 1 })
+    }
+
+    @Test("the decisions at an LP point: each fractional shift, each fractional day off, counted once a pattern")
+    func decisionsAtAnLPPoint() throws {
+        let inst = try instance2()
+        var master = Master(instance: inst)
+        // Worker 2 half on a pattern that works both of day 0's shifts and one of day 1's, half on one
+        // that works day 1's same shift only. (The decisions do not judge the rules.)
+        let day0 = inst.shifts.indices.filter { inst.shifts[$0].day == 0 }
+        let day1 = try #require(inst.shifts.indices.first { inst.shifts[$0].day == 1 })
+        try #require(day0.count == 2)
+        let both = try added(&master, ShiftPattern(worker: 2, shifts: day0 + [day1], own: 0))
+        let one = try added(&master, ShiftPattern(worker: 2, shifts: [day1], own: 0))
+        let solver = ColumnGenerationSolver(withLP: { _, _ in }, solveMIP: { _, _, _ in MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) })
+        let (decisions, fractionalDays) = solver.dayDecisions(master, columns: [(both, 0.5), (one, 0.5)])
+        // Day 0: each shift at 0.5, and off at 0.5 (not 0: the pattern working both counts once).
+        // Day 1: worked by both patterns, so no decision.
+        #expect(decisions.count == 3)
+        #expect(decisions.allSatisfy { $0.w == 2 && $0.day == 0 && abs($0.v - 0.5) < 1e-9 })
+        #expect(Set(decisions.compactMap { $0.shift }) == Set(day0) && decisions.contains { $0.shift == nil })
+        #expect(fractionalDays == 1)
     }
 
     @Test("where no decision can be fixed, a step fixes the largest pattern")
