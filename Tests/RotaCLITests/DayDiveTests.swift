@@ -32,6 +32,16 @@ import RotaWorkflows
         return try Instance.compile(try CurtoisImport.parse(text, file: "Instance2.txt", name: "Instance2"), file: "Instance2.txt")
     }
 
+    /// Column generation as far as its dive's steps go: nothing here is solved.
+    private let solver = ColumnGenerationSolver(withLP: { _, _ in },
+                                                solveMIP: { _, _, _ in MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) })
+
+    /// Instance2, its pricer, and a recording LP whose columns follow the master's shell.
+    private func fixture() throws -> (Instance, PatternPricer, RecordingLP) {
+        let inst = try instance2()
+        return (inst, PatternPricer(inst), RecordingLP(first: Master(instance: inst).shell().numVariables))
+    }
+
     /// Adds `p` to the master; its column.
     private func added(_ master: inout Master, _ p: ShiftPattern) throws -> Int {
         let j = master.add(p)
@@ -48,10 +58,8 @@ import RotaWorkflows
 
     @Test("a day the LP all but takes is fixed; the patterns that break it leave the LP; pricing keeps it")
     func fixesWhatTheLPAllButTakes() throws {
-        let inst = try instance2()
-        let pricer = PatternPricer(inst)
+        let (inst, pricer, lp) = try fixture()
         var master = Master(instance: inst)
-        let lp = RecordingLP(first: master.shell().numVariables)
         let (a, b) = try twoPatterns(pricer, worker: 0, shifts: inst.shifts.count)
         let (c, d) = try twoPatterns(pricer, worker: 1, shifts: inst.shifts.count)
         let ja = try added(&master, a), jb = try added(&master, b)
@@ -60,7 +68,6 @@ import RotaWorkflows
         #expect(lp.added == 4 && (0..<4).allSatisfy { lp.bounds[master.lpColumn($0)]?.upper == 1 })
 
         // Worker 0 takes 0.95 of a and 0.05 of b; worker 1 half each of c and d.
-        let solver = ColumnGenerationSolver(withLP: { _, _ in }, solveMIP: { _, _, _ in MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) })
         solver.fixDays(&master, lp: lp, columns: [(ja, 0.95), (jb, 0.05), (jc, 0.5), (jd, 0.5)], atLeast: { _ in 1 })
         // Every day where a and b differ is fixed a's way (0.95 ≥ diveFix): a shift a works there as
         // worked, or the day off where a is off. b leaves the LP, a stays.
@@ -118,7 +125,6 @@ import RotaWorkflows
         try #require(day0.count == 2)
         let both = try added(&master, ShiftPattern(worker: 2, shifts: day0 + [day1], own: 0))
         let one = try added(&master, ShiftPattern(worker: 2, shifts: [day1], own: 0))
-        let solver = ColumnGenerationSolver(withLP: { _, _ in }, solveMIP: { _, _, _ in MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) })
         let (decisions, fractionalDays) = solver.dayDecisions(master, columns: [(both, 0.5), (one, 0.5)])
         // Day 0: each shift at 0.5, and off at 0.5 (not 0: the pattern working both counts once).
         // Day 1: worked by both patterns, so no decision.
@@ -130,17 +136,14 @@ import RotaWorkflows
 
     @Test("where no decision can be fixed, a step fixes the largest pattern")
     func fallsBackToAPattern() throws {
-        let inst = try instance2()
-        let pricer = PatternPricer(inst)
+        let (inst, pricer, lp) = try fixture()
         var master = Master(instance: inst)
-        let lp = RecordingLP(first: master.shell().numVariables)
         let (a, b) = try twoPatterns(pricer, worker: 0, shifts: inst.shifts.count)
         let ja = try added(&master, a), jb = try added(&master, b)
         master.load(into: lp)
         // Every shift of worker 0 is already fixed a's way: each decision the values below offer is fixed
         // or clashes with a fixing.
         for h in inst.shifts.indices { master.fix(0, shift: h, works: a.shifts.contains(h), in: lp) }
-        let solver = ColumnGenerationSolver(withLP: { _, _ in }, solveMIP: { _, _, _ in MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) })
         solver.fixDays(&master, lp: lp, columns: [(ja, 0.6), (jb, 0.4)], atLeast: { _ in 1 })
         #expect(master.fixed[0] == ja)
         #expect(lp.bounds[master.lpColumn(ja)].map { $0.lower == 1 && $0.upper == 1 } == true)
