@@ -25,7 +25,7 @@ public struct ColumnGenerationSolver: Sendable {
     public var diveFix = 0.9
     /// What a dive fixes: a worker's whole pattern, or one day of a worker's (works shift h, or works
     /// none of day d) and pricing fits the worker's other days around it.
-    public enum Dive: Sendable { case patterns, days }
+    public enum Dive: String, Sendable { case patterns, days }
     /// The dive; nil: on days over horizons longer than four weeks, on patterns otherwise. (`auto` at
     /// 60 s, medians of seeds 1-3: Curtois & Qu stand-ins of 42-84 days 929 / 2242 / 1974 / 4274 on
     /// days against 1153 / ≥ 2695 / 1967 / 4657 on patterns; but Instances 7-9, of 28 days,
@@ -100,8 +100,7 @@ public struct ColumnGenerationSolver: Sendable {
                     var candidates = master.freeColumns(lpValues: values)
                     if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
                         consider(master.assignment(lpValues: values),
-                                 String(format: "dive on %@ (%d steps, %.1f s)", dive == .days ? "days" : "patterns", steps,
-                                        clock.seconds - diveStart))
+                                 String(format: "dive on %@ (%d steps, %.1f s)", dive.rawValue, steps, clock.seconds - diveStart))
                         break
                     }
                     candidates.sort { $0.v > $1.v }
@@ -145,7 +144,7 @@ public struct ColumnGenerationSolver: Sendable {
                         : "\(master.days.reduce(0) { $0 + $1.count }) worker-shift pairs fixed"
                     if chosen.allSatisfy({ $0 != nil }) {
                         consider(master.assignment(columns: chosen.compactMap { $0 }),
-                                 "dive on \(dive == .days ? "days" : "patterns"): out of time after \(steps) steps (\(settled)), rounded")
+                                 "dive on \(dive.rawValue): out of time after \(steps) steps (\(settled)), rounded")
                     }
                 }
                 master.unfixAll(in: lp)
@@ -191,9 +190,6 @@ extension ColumnGenerationSolver {
     /// that pattern. Fixing days rather than whole patterns leaves pricing free to fit each worker's
     /// other days to what the others need.
     func fixDays(_ master: inout Master, lp: any IncrementalLP, columns: [(j: Int, v: Double)], atLeast: (Int) -> Int) {
-        let inst = master.instance
-        var shiftsOnDay = [[Int]](repeating: [], count: inst.days)
-        for (h, sh) in inst.shifts.enumerated() { shiftsOnDay[sh.day].append(h) }
         var support = [[Int]](repeating: [], count: master.W)
         for c in columns { support[master.columns[c.j].worker].append(c.j) }
         let (decisions, fractionalDays) = dayDecisions(master, columns: columns)
@@ -201,7 +197,7 @@ extension ColumnGenerationSolver {
         var fixedNow = 0
         for d in decisions.sorted(by: { ($0.v, -$0.w, -$0.day) > ($1.v, -$1.w, -$1.day) })
         where d.v >= diveFix || fixedNow < least {
-            let changes: [(h: Int, works: Bool)] = d.shift.map { [($0, true)] } ?? shiftsOnDay[d.day].map { ($0, false) }
+            let changes: [(h: Int, works: Bool)] = d.shift.map { [($0, true)] } ?? master.shiftsOnDay[d.day].map { ($0, false) }
             let new = changes.filter { master.days[d.w][$0.h] == nil }
             // (A pattern the LP takes keeps the worker's fixings, so where one keeps `new`, `changes` agree
             // with the fixings.)
@@ -345,6 +341,8 @@ struct Master {
     var days: [[Int: Bool]]
     /// Patterns already in the incremental LP.
     var loaded = 0
+    /// The shifts of each day.
+    let shiftsOnDay: [[Int]]
     /// Shifts with a minimum or maximum headcount row, in row order.
     let minRows: [Int]
     let maxRows: [Int]
@@ -354,6 +352,9 @@ struct Master {
         seen = Array(repeating: [:], count: instance.workers.count)
         fixed = Array(repeating: nil, count: instance.workers.count)
         days = Array(repeating: [:], count: instance.workers.count)
+        var onDay = [[Int]](repeating: [], count: instance.days)
+        for (h, sh) in instance.shifts.enumerated() { onDay[sh.day].append(h) }
+        shiftsOnDay = onDay
         minRows = instance.shifts.indices.filter { instance.shifts[$0].min > 0 }
         maxRows = instance.shifts.indices.filter { instance.shifts[$0].max < instance.workers.count }
     }
@@ -371,6 +372,9 @@ struct Master {
 
     /// The column of `w` working `shifts`, if the master has it.
     func index(of w: Int, shifts: [Int]) -> Int? { seen[w][shifts] }
+
+    /// Worker `w`'s patterns already in the incremental LP (column indices, in no order).
+    func loadedColumns(of w: Int) -> [Int] { seen[w].values.filter { $0 < loaded } }
 
     /// The rows a pattern's column has a 1 in (LP and integer programme alike).
     func rows(of p: ShiftPattern) -> [Int] {
@@ -414,7 +418,7 @@ struct Master {
     /// Fixes worker `w` to pattern `j` (a dive's step).
     mutating func fix(_ w: Int, to j: Int, in lp: any IncrementalLP) {
         fixed[w] = j
-        for (k, p) in columns.enumerated().prefix(loaded) where p.worker == w {
+        for k in loadedColumns(of: w) {
             lp.setBounds(column: lpColumn(k), lower: k == j ? 1 : 0, upper: k == j ? 1 : 0)
         }
     }
@@ -428,7 +432,7 @@ struct Master {
     /// leave the LP.
     mutating func fix(_ w: Int, shift h: Int, works: Bool, in lp: any IncrementalLP) {
         days[w][h] = works
-        for (k, p) in columns.enumerated().prefix(loaded) where p.worker == w && p.shifts.contains(h) != works {
+        for k in loadedColumns(of: w) where columns[k].shifts.contains(h) != works {
             lp.setBounds(column: lpColumn(k), lower: 0, upper: 0)
         }
     }
@@ -447,7 +451,7 @@ struct Master {
         for w in 0..<W where fixed[w] != nil || !days[w].isEmpty {
             fixed[w] = nil
             days[w] = [:]
-            for (k, p) in columns.enumerated().prefix(loaded) where p.worker == w {
+            for k in loadedColumns(of: w) {
                 lp.setBounds(column: lpColumn(k), lower: 0, upper: 1)
             }
         }
