@@ -9,23 +9,10 @@ import RotaWorkflows
 /// rota's own integer programme, Benchmarks/curtois/HIGHS.md): its bound never passes the optimum,
 /// and on Instances 3 and 4 it reaches the optimum and proves it.
 @Suite struct ColumnGenerationTests {
-    private static let dir: String = {
-        if let d = ProcessInfo.processInfo.environment["ROTA_CURTOIS_DIR"] { return d }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared/bench/curtois-qu").path
-    }()
-
-    private func instance(_ n: Int) throws -> Instance {
-        let path = "\(Self.dir)/Instance\(n).txt"
-        // Absent is a failure, not a skip (String(contentsOfFile:) throws).
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return try Instance.compile(try CurtoisImport.parse(text, file: "Instance\(n).txt", name: "Instance\(n)"), file: "Instance\(n).txt")
-    }
-
     @Test("bound at most the optimum; optimal only when proved; Instances 3 and 4 solved and proved",
           arguments: [(2, 828), (3, 1001), (4, 1716)])
     func boundsAndOptima(_ n: Int, _ optimum: Int) throws {
-        let inst = try instance(n)
+        let inst = try compileInstance(n)
         #expect(ColumnGenerationSolver.inapplicable(inst) == nil)
         let columns = try #require(SolveRunner.Backends.standard.columns)
         let start = try #require(SolveRunner.Backends.standard.greedy(inst, SolveOptions(timeLimit: 1, seed: 1, threads: 1)).assignment)

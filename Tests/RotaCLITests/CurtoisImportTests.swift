@@ -24,7 +24,8 @@ private let table: [Int: (days: Int, staff: Int, types: Int, best: Int)] = [
     9: (28, 36, 4, 439), 10: (28, 40, 5, 4631), 11: (28, 50, 6, 3443), 12: (28, 60, 10, 4040),
 ]
 
-private func compileInstance(_ n: Int) throws -> Instance {
+/// Instance n, imported and compiled (shared by this target's tests of the benchmark).
+func compileInstance(_ n: Int) throws -> Instance {
     let value = try CurtoisImport.parse(try text(n), file: "Instance\(n).txt", name: "Instance\(n)")
     return try Instance.compile(value, file: "Instance\(n).txt")
 }

@@ -24,21 +24,13 @@ import RotaWorkflows
         func solve() -> MIPResult { MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) }
     }
 
-    private func instance2() throws -> Instance {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let dir = ProcessInfo.processInfo.environment["ROTA_CURTOIS_DIR"]
-            ?? repo.deletingLastPathComponent().appendingPathComponent("shared/bench/curtois-qu").path
-        let text = try String(contentsOfFile: "\(dir)/Instance2.txt", encoding: .utf8)
-        return try Instance.compile(try CurtoisImport.parse(text, file: "Instance2.txt", name: "Instance2"), file: "Instance2.txt")
-    }
-
     /// Column generation as far as its dive's steps go: nothing here is solved.
     private let solver = ColumnGenerationSolver(withLP: { _, _ in },
                                                 solveMIP: { _, _, _ in MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) })
 
     /// Instance2, its pricer, and a recording LP whose columns follow the master's shell.
     private func fixture() throws -> (Instance, PatternPricer, RecordingLP) {
-        let inst = try instance2()
+        let inst = try compileInstance(2)
         return (inst, PatternPricer(inst), RecordingLP(first: Master(instance: inst).shell().numVariables))
     }
 
@@ -116,7 +108,7 @@ import RotaWorkflows
 
     @Test("the decisions at an LP point: each fractional shift, each fractional day off, counted once a pattern")
     func decisionsAtAnLPPoint() throws {
-        let inst = try instance2()
+        let inst = try compileInstance(2)
         var master = Master(instance: inst)
         // Worker 2 half on a pattern that works both of day 0's shifts and one of day 1's, half on one
         // that works day 1's same shift only. (The decisions do not judge the rules.)
