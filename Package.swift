@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "RotaMIPTests", dependencies: ["RotaMIP", "RotaModel", "RotaChecker", "LinearModel", "GLPKSolver"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RotaGreedyTests", dependencies: ["RotaGreedy", "RotaModel", "RotaChecker"]),
-        .testTarget(name: "RotaCLITests", dependencies: ["RotaWorkflows", "RotaModel", "RotaChecker", "RotaColumns"]),
+        .testTarget(name: "RotaCLITests", dependencies: ["RotaWorkflows", "RotaModel", "RotaChecker", "RotaColumns", "GLPKSolver", "LinearModel"]),
     ]
 )
 

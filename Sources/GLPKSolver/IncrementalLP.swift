@@ -29,7 +29,7 @@ final class GLPKIncrementalLP: IncrementalLP {
     private var columns: Int
     private let rows: Int
     private let messageLevel: Int32
-    /// Seconds one solve may take.
+    /// Seconds one solve may take, unless the solve asks for less.
     private let timeLimit: Double?
     private var solvedOnce = false
 
@@ -63,9 +63,10 @@ final class GLPKIncrementalLP: IncrementalLP {
         glp_set_col_bnds(problem, OneBased.column(j), type, lo, up)
     }
 
-    func solve() -> MIPResult {
+    func solve(timeLimit asked: Double?) -> MIPResult {
         guard let problem else { preconditionFailure("the LP is used after its call") }
-        let clock = SolveClock(limit: timeLimit)
+        let limits = [timeLimit, asked].compactMap { $0 }
+        let clock = SolveClock(limit: limits.min().map { max(0, $0) })
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = messageLevel
@@ -76,6 +77,7 @@ final class GLPKIncrementalLP: IncrementalLP {
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // A basis gone bad: start again from a fresh one.
             glp_adv_basis(problem, 0)
+            parameters.tm_lim = clock.remainingMilliseconds
             code = glp_simplex(problem, &parameters)
         }
         var result: MIPResult

@@ -9,6 +9,13 @@ public protocol IncrementalLP: AnyObject {
     func addColumn(objective: Double, lower: Double, upper: Double, entries: [(row: Int, value: Double)])
     /// Replaces a column's bounds.
     func setBounds(column: Int, lower: Double, upper: Double)
-    /// Solves from the current basis. An optimal result carries `values` and `rowDuals`.
-    func solve() -> MIPResult
+    /// Solves from the current basis, within `timeLimit` seconds as well as any limit the LP was made
+    /// with (nil: that limit only). An optimal result carries `values` and `rowDuals`; one stopped by a
+    /// limit has termination `.timeLimit`, and the next solve goes on from where it stopped.
+    func solve(timeLimit: Double?) -> MIPResult
+}
+
+extension IncrementalLP {
+    /// Solves from the current basis within the LP's own time limit.
+    public func solve() -> MIPResult { solve(timeLimit: nil) }
 }

@@ -89,6 +89,7 @@ public struct ColumnGenerationSolver: Sendable {
                                     root.rounds, master.columns.count, root.lp?.objective ?? .nan, clock.seconds,
                                     root.lpSeconds, root.pricingSeconds)
                              + (root.converged ? ", converged" : ", stopped at its share of the time")
+                             + (root.lpTimedOut ? " (an LP solve stopped at it)" : "")
                              + (bound.map { String(format: ", bound %.2f", $0) } ?? ""))
                 guard var values = root.lp?.values, !proved() else { return }
                 // Diving: fix what the LP all but chooses, price again, until the LP is whole.
@@ -96,11 +97,13 @@ public struct ColumnGenerationSolver: Sendable {
                 var steps = 0
                 let diveStart = clock.seconds
                 let diveEnd = timeLimit * diveShare
+                var whole = false
                 while clock.seconds < diveEnd {
                     var candidates = master.freeColumns(lpValues: values)
                     if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
                         consider(master.assignment(lpValues: values),
                                  String(format: "dive on %@ (%d steps, %.1f s)", dive.rawValue, steps, clock.seconds - diveStart))
+                        whole = true
                         break
                     }
                     candidates.sort { $0.v > $1.v }
@@ -125,15 +128,17 @@ public struct ColumnGenerationSolver: Sendable {
                         fixDays(&master, lp: lp, columns: candidates, atLeast: atLeast)
                     }
                     steps += 1
-                    guard let next = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock, exact: false,
-                                              stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max).lp?.values else {
-                        notes.append("dive: the master LP did not solve after \(steps) steps")
+                    let step = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock, exact: false,
+                                        stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max)
+                    guard let next = step.lp?.values else {
+                        // Out of time in its first LP: the rounding below, from the last step's LP.
+                        if clock.seconds < diveEnd { notes.append("dive on \(dive.rawValue): the master LP did not solve after \(steps) steps") }
                         break
                     }
                     values = next
                 }
-                if clock.seconds >= diveEnd {
-                    // Out of time: each free worker takes the pattern the LP gives most of.
+                if !whole {
+                    // Out of time (or out of LP): each free worker takes the pattern the LP gives most of.
                     var chosen = master.fixed
                     for c in master.freeColumns(lpValues: values).sorted(by: { $0.v > $1.v }) {
                         let w = master.columns[c.j].worker
@@ -143,8 +148,9 @@ public struct ColumnGenerationSolver: Sendable {
                     let settled = dive == .patterns ? "\(fixedCount) of \(master.W) workers fixed"
                         : "\(master.days.reduce(0) { $0 + $1.count }) worker-shift pairs fixed"
                     if chosen.allSatisfy({ $0 != nil }) {
+                        let why = clock.seconds >= diveEnd ? "out of time" : "stopped"
                         consider(master.assignment(columns: chosen.compactMap { $0 }),
-                                 "dive on \(dive.rawValue): out of time after \(steps) steps (\(settled)), rounded")
+                                 "dive on \(dive.rawValue): \(why) after \(steps) steps (\(settled)), rounded")
                     }
                 }
                 master.unfixAll(in: lp)
@@ -175,12 +181,28 @@ public struct ColumnGenerationSolver: Sendable {
 
 extension ColumnGenerationSolver {
     struct Generation {
+        /// The last LP solved to optimality (over the fixings of this call; patterns added since are
+        /// at 0 in it, so it is still a point of the master LP).
         var lp: MIPResult?
         var bound: Double?
         var rounds = 0
         var converged = false
+        /// An LP solve stopped at the time limit (the LP above is then the one before it).
+        var lpTimedOut = false
         var lpSeconds = 0.0
         var pricingSeconds = 0.0
+
+        /// Keeps `solved` if optimal and says so. An LP stopped by the time limit keeps the last
+        /// optimal one; any other failure leaves no LP.
+        @discardableResult
+        mutating func take(_ solved: MIPResult) -> Bool {
+            switch solved.termination {
+            case .optimal where solved.values != nil: lp = solved; return true
+            case .timeLimit: lpTimedOut = true
+            default: lp = nil
+            }
+            return false
+        }
     }
 
     /// One step of a dive on days. Its decisions are a worker's day: a shift worked, or none of the
@@ -279,19 +301,16 @@ extension ColumnGenerationSolver {
             if g.rounds >= maxRounds {
                 // Out of rounds: the LP over the patterns so far.
                 master.load(into: lp)
-                let solved = lp.solve()
-                g.lp = solved.termination == .optimal ? solved : nil
+                g.take(lp.solve(timeLimit: end - clock.seconds))
                 return g
             }
             g.rounds += 1
             let t0 = clock.seconds
             master.load(into: lp)
-            let solved = lp.solve()
+            // No solve runs past `end` (one of the root's once took 34 s of a 21 s share).
+            let solved = lp.solve(timeLimit: end - clock.seconds)
             g.lpSeconds += clock.seconds - t0
-            guard solved.termination == .optimal, let duals = solved.rowDuals, let z = solved.objective else {
-                g.lp = nil; return g
-            }
-            g.lp = solved
+            guard g.take(solved), let duals = solved.rowDuals, let z = solved.objective else { return g }
             let t1 = clock.seconds
             let shiftDuals = master.shiftDuals(duals)
             var added = 0

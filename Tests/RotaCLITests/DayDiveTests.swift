@@ -21,7 +21,7 @@ import RotaWorkflows
             added += 1
         }
         func setBounds(column: Int, lower: Double, upper: Double) { bounds[column] = (lower, upper) }
-        func solve() -> MIPResult { MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) }
+        func solve(timeLimit: Double?) -> MIPResult { MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) }
     }
 
     /// Column generation as far as its dive's steps go: nothing here is solved.
