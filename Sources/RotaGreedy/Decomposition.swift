@@ -198,6 +198,41 @@ extension GreedySolver {
     }
 }
 
+extension GreedySolver {
+    /// One part on `options.threads` threads: the whole search on each, thread k from seed + k (thread 0
+    /// is the one-thread search), to the same time limit; the best answer wins (a valid rota before one
+    /// that breaks rules, then the lower objective, then the lower thread). The searches share nothing,
+    /// so the answer is never worse than thread 0's alone.
+    func solveSideBySide(_ instance: Instance, options: SolveOptions) -> SolverResult {
+        let lanes = max(1, options.threads)
+        let results = PartResults(count: lanes)
+        DispatchQueue.concurrentPerform(iterations: lanes) { k in
+            var o = options
+            o.threads = 1
+            o.seed = options.seed &+ UInt64(k)
+            let r = self.solveWhole(instance, options: o)
+            results.set(k, r)
+        }
+        var best: (k: Int, result: SolverResult, valid: Bool, objective: Int)?
+        var summary: [String] = []
+        for k in 0..<lanes {
+            guard let r = results.get(k), let a = r.assignment else { summary.append("thread \(k + 1): no rota"); continue }
+            let report = Checker.check(a, in: instance)
+            let objective = report.objective.total
+            summary.append("thread \(k + 1) (seed \(options.seed &+ UInt64(k))): \(report.isFeasible ? "valid" : "invalid"), objective \(objective)")
+            if best == nil || (report.isFeasible && !best!.valid)
+                || (report.isFeasible == best!.valid && objective < best!.objective) {
+                best = (k, r, report.isFeasible, objective)
+            }
+        }
+        // (Every search returns a rota, valid or not.)
+        guard var (k, r, _, _) = best else { preconditionFailure("no search returned a rota") }
+        r.notes.insert("\(lanes) independent searches side by side: " + summary.joined(separator: "; ")
+                       + "; kept thread \(k + 1)'s", at: 0)
+        return r
+    }
+}
+
 /// Results written by the lanes.
 private final class PartResults: @unchecked Sendable {
     private let lock = NSLock()

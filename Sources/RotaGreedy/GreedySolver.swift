@@ -10,6 +10,9 @@ public struct GreedySolver: Sendable {
     public var maxIdleMoves: Int
     /// Run the local search at all.
     public var localSearch: Bool
+    /// One part and several threads: an independent search on each thread (thread k from seed + k),
+    /// and the best rota of all (`solveSideBySide`). Off: one search, the other threads idle.
+    public var lanesOnOnePart = true
 
     public init(maxIdleMoves: Int = 60_000, localSearch: Bool = true) {
         self.maxIdleMoves = maxIdleMoves
@@ -20,6 +23,7 @@ public struct GreedySolver: Sendable {
         // Independent parts (teams that share no worker, venue or case) are solved separately, on
         // every thread allowed; the joined rota is judged whole. One part, or any trouble: the whole.
         if options.threads > 1, let r = solveByParts(instance, options: options) { return r }
+        if options.threads > 1 && lanesOnOnePart { return solveSideBySide(instance, options: options) }
         return solveWhole(instance, options: options)
     }
 
