@@ -21,7 +21,8 @@ public struct GreedySolver: Sendable {
 
     public func solve(_ instance: Instance, options: SolveOptions) -> SolverResult {
         // Independent parts (teams that share no worker, venue or case) are solved separately, on
-        // every thread allowed; the joined rota is judged whole. One part, or any trouble: the whole.
+        // every thread allowed; the joined rota is judged whole. One part (or any trouble with the
+        // parts): the whole, by one search on each thread (`solveSideBySide`).
         if options.threads > 1, let r = solveByParts(instance, options: options) { return r }
         if options.threads > 1 && lanesOnOnePart { return solveSideBySide(instance, options: options) }
         return solveWhole(instance, options: options)
