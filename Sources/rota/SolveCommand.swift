@@ -21,7 +21,7 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve.") var timeLimit: Double = 30
     @Option(help: "Write the solution here (atomically) instead of stdout.") var output: String?
     @Option(help: "Seed for the native solver's randomised moves.") var seed: UInt64 = 1
-    @Option(help: "Threads rota may use: independent parts of the scenario side by side, GLPK's search lanes on shift rostering, and the native solver beside GLPK in auto otherwise.") var threads: Int = 2
+    @Option(help: "Threads rota may use: independent parts of the scenario side by side (one part: an independent native search on each thread, the best kept), GLPK's search lanes on shift rostering, and the native solver beside GLPK in auto otherwise.") var threads: Int = 2
     @Option(name: .customLong("write-lp"), help: "Also write the integer program in CPLEX LP format to this file.") var writeLP: String?
     @Option(name: .customLong("lp-max-nonzeros"), help: "With --write-lp: refuse (exit 2) when the model would have more nonzeros than this.") var lpMaxNonzeros: Int = LPExport.defaultMaxNonzeros
     @Flag(name: .shortAndLong, help: "Log what the solvers do on stderr.") var verbose = false
