@@ -194,7 +194,6 @@ extension ColumnGenerationSolver {
 
         /// Keeps `solved` if optimal and says so. An LP stopped by the time limit keeps the last
         /// optimal one; any other failure leaves no LP.
-        @discardableResult
         mutating func take(_ solved: MIPResult) -> Bool {
             switch solved.termination {
             case .optimal where solved.values != nil: lp = solved; return true
@@ -298,19 +297,15 @@ extension ColumnGenerationSolver {
         var exactFailed = false
         let unfixed = master.fixed.allSatisfy { $0 == nil } && master.days.allSatisfy { $0.isEmpty }
         while clock.seconds < end {
-            if g.rounds >= maxRounds {
-                // Out of rounds: the LP over the patterns so far.
-                master.load(into: lp)
-                g.take(lp.solve(timeLimit: end - clock.seconds))
-                return g
-            }
-            g.rounds += 1
+            // Out of rounds: this LP, over the patterns so far, is the last.
+            let prices = g.rounds < maxRounds
+            if prices { g.rounds += 1 }
             let t0 = clock.seconds
             master.load(into: lp)
             // No solve runs past `end` (one of the root's once took 34 s of a 21 s share).
             let solved = lp.solve(timeLimit: end - clock.seconds)
             g.lpSeconds += clock.seconds - t0
-            guard g.take(solved), let duals = solved.rowDuals, let z = solved.objective else { return g }
+            guard g.take(solved), prices, let duals = solved.rowDuals, let z = solved.objective else { return g }
             let t1 = clock.seconds
             let shiftDuals = master.shiftDuals(duals)
             var added = 0
