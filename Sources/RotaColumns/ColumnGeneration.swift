@@ -35,6 +35,8 @@ public struct ColumnGenerationSolver: Sendable {
     /// between steps. (A stand-in of 42 days, unlimited: 3 steps in 15 s, ending at 1346-2259; with 3
     /// rounds, 27 steps ending at 1040.)
     public var dayDiveRounds = 3
+    /// Branch and price after the dive, until the dive's share of the time (`branchAndPrice`).
+    public var searchTree = true
     /// Threads pricing workers side by side (each with its own pricer).
     public var threads = 2
     /// Patterns beyond the cheapest that beam pricing offers per worker and round.
@@ -154,6 +156,25 @@ public struct ColumnGenerationSolver: Sendable {
                     }
                 }
                 master.unfixAll(in: lp)
+                // Branch and price, from the root, in the time the dive left.
+                let treeEnd = timeLimit * diveShare
+                guard searchTree, clock.seconds < treeEnd - 0.5, !proved() else { return }
+                let before = bestObjective, treeStart = clock.seconds
+                let tree = branchAndPrice(&master, lp: lp, pricers: pricers, until: treeEnd, clock: clock, bound: bound,
+                                          best: { bestObjective }, offer: { a in
+                    let report = Checker.check(a, in: instance)
+                    if report.isFeasible && report.objective.total < bestObjective { best = a; bestObjective = report.objective.total }
+                })
+                if tree.exhausted {
+                    bound = Double(bestObjective)
+                } else if let b = tree.openBound {
+                    bound = max(bound ?? -.infinity, min(Double(bestObjective), b))
+                }
+                notes.append(String(format: "branch and price: %d nodes, %d rotas at whole LPs, %.1f s (%d rounds, LP %.1f s, pricing %.1f s); best %d (from %d)",
+                                    tree.nodes, tree.found, clock.seconds - treeStart, tree.rounds, tree.lpSeconds, tree.pricingSeconds,
+                                    bestObjective, before)
+                             + (tree.exhausted ? ", every node searched or pruned" : tree.openBound.map { String(format: ", open nodes bound %.2f", $0) } ?? "")
+                             + (tree.unsettled > 0 ? ", \(tree.unsettled) nodes set aside unproved" : ""))
             }
         } catch {
             notes.append("column generation stopped: \(error)")
@@ -295,7 +316,10 @@ extension ColumnGenerationSolver {
         var g = Generation()
         var exact = false
         var exactFailed = false
-        let unfixed = master.fixed.allSatisfy { $0 == nil } && master.days.allSatisfy { $0.isEmpty }
+        // With no whole pattern fixed, exact pricing bounds the LP over the fixings (the root's, or a
+        // branch's); with none at all, convergence does too.
+        let noPatternFixed = master.fixed.allSatisfy { $0 == nil }
+        let unfixed = noPatternFixed && master.days.allSatisfy { $0.isEmpty }
         while clock.seconds < end {
             // Out of rounds: this LP, over the patterns so far, is the last.
             let prices = g.rounds < maxRounds
@@ -318,17 +342,22 @@ extension ColumnGenerationSolver {
             for (w, r) in zip(free, priced) {
                 let mu = duals[w]
                 guard let r else { lagrange = nil; continue }
-                if !master.days[w].isEmpty { lagrange = nil }
+                // Steering adds the same to every pattern that keeps the worker's fixings (each must-work
+                // shift `steer` cheaper), so the cheapest such pattern's value is the steered one plus that.
+                var low = r.lowest
+                if !master.days[w].isEmpty {
+                    low = r.patterns.first.map(master.allows) == true ? low.map { $0 + master.steerOffset(worker: w) } : nil
+                }
                 for p in r.patterns where master.allows(p) {
                     let rc = Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - mu
                     if rc < -1e-6, master.add(p) != nil { added += 1 }
                 }
-                if let low = r.lowest, let l = lagrange { lagrange = l + min(0, low - mu) } else { lagrange = nil }
+                if let low, let l = lagrange { lagrange = l + min(0, low - mu) } else { lagrange = nil }
             }
             g.pricingSeconds += clock.seconds - t1
             // Exact pricing that fell back to the beam for any worker will again: beam pricing only.
             if exact && lagrange == nil { exact = false; exactFailed = true }
-            if let l = lagrange, unfixed { g.bound = max(g.bound ?? -.infinity, l) }
+            if let l = lagrange, noPatternFixed { g.bound = max(g.bound ?? -.infinity, l) }
             if let b = g.bound, let s = stopAt, leastWholeObjective(bound: b) >= s { g.converged = true; return g }
             if added == 0 {
                 if exact || !allowExact || exactFailed {
@@ -417,12 +446,17 @@ struct Master {
 
     func lpColumn(_ j: Int) -> Int { 2 * H + j }
 
+    /// A free pattern's upper bound in the LP: none, since its worker's row already keeps it at most 1.
+    /// (With an explicit 1, the simplex may leave a pattern at that bound with a negative reduced cost,
+    /// and exact pricing then finds it again and bounds by it far below the LP: 2 units on Instance5.)
+    static let free = Double.infinity
+
     /// Loads the patterns found since the last call.
     mutating func load(into lp: any IncrementalLP) {
         while loaded < columns.count {
             let p = columns[loaded]
             let fixedTo = fixed[p.worker]
-            let upper = fixedTo.map { $0 == loaded ? 1.0 : 0.0 } ?? (allows(p) ? 1.0 : 0.0)
+            let upper = fixedTo.map { $0 == loaded ? 1.0 : 0.0 } ?? (allows(p) ? Master.free : 0.0)
             lp.addColumn(objective: Double(p.own), lower: fixedTo == loaded ? 1 : 0, upper: upper,
                          entries: rows(of: p).map { ($0, 1.0) })
             loaded += 1
@@ -454,10 +488,26 @@ struct Master {
     /// `duals` for pricing worker `w`: each shift it must work worth `steer` more, each it may not work
     /// `steer` less. (1e5 is far above the duals of cover rows whose weights are far smaller, and small
     /// enough that a year of fixed shifts stays below the pricer's weight of the minimum rules.)
-    func steer(_ duals: [Double], worker w: Int, steer: Double = 1e5) -> [Double] {
+    func steer(_ duals: [Double], worker w: Int, steer: Double = Master.steerWeight) -> [Double] {
         var out = duals
         for (h, works) in days[w] { out[h] += works ? steer : -steer }
         return out
+    }
+
+    /// What `steer` takes off the value of each pattern that keeps worker `w`'s fixings.
+    func steerOffset(worker w: Int, steer: Double = Master.steerWeight) -> Double {
+        steer * Double(days[w].values.filter { $0 }.count)
+    }
+
+    static let steerWeight = 1e5
+
+    /// Undoes the fixing of shift `h` for worker `w`: its loaded patterns that keep the other fixings
+    /// return to the LP.
+    mutating func unfix(_ w: Int, shift h: Int, in lp: any IncrementalLP) {
+        days[w][h] = nil
+        for k in loadedColumns(of: w) where allows(columns[k]) {
+            lp.setBounds(column: lpColumn(k), lower: 0, upper: Master.free)
+        }
     }
 
     /// Undoes every fixing.
@@ -466,7 +516,7 @@ struct Master {
             fixed[w] = nil
             days[w] = [:]
             for k in loadedColumns(of: w) {
-                lp.setBounds(column: lpColumn(k), lower: 0, upper: 1)
+                lp.setBounds(column: lpColumn(k), lower: 0, upper: Master.free)
             }
         }
     }

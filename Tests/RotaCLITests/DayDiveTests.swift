@@ -57,7 +57,7 @@ import RotaWorkflows
         let ja = try added(&master, a), jb = try added(&master, b)
         let jc = try added(&master, c), jd = try added(&master, d)
         master.load(into: lp)
-        #expect(lp.added == 4 && (0..<4).allSatisfy { lp.bounds[master.lpColumn($0)]?.upper == 1 })
+        #expect(lp.added == 4 && (0..<4).allSatisfy { lp.bounds[master.lpColumn($0)]?.upper == Master.free })
 
         // Worker 0 takes 0.95 of a and 0.05 of b; worker 1 half each of c and d.
         solver.fixDays(&master, lp: lp, columns: [(ja, 0.95), (jb, 0.05), (jc, 0.5), (jd, 0.5)], atLeast: { _ in 1 })
@@ -68,7 +68,7 @@ import RotaWorkflows
         #expect(!master.days[0].isEmpty && master.days[0].allSatisfy { a.shifts.contains($0.key) == $0.value })
         #expect(differ.filter { a.shifts.contains($0) }.allSatisfy { master.days[0][$0] == true })
         #expect(master.allows(a) && !master.allows(b))
-        #expect(lp.bounds[master.lpColumn(jb)]?.upper == 0 && lp.bounds[master.lpColumn(ja)]?.upper == 1)
+        #expect(lp.bounds[master.lpColumn(jb)]?.upper == 0 && lp.bounds[master.lpColumn(ja)]?.upper == Master.free)
         // Worker 1's decisions are all at 0.5, below diveFix, and the step has fixed its one decision
         // already: none of them is fixed.
         #expect(master.days[1].isEmpty && master.allows(c) && master.allows(d))
@@ -103,7 +103,7 @@ import RotaWorkflows
 
         master.unfixAll(in: lp)
         #expect(master.days.allSatisfy { $0.isEmpty })
-        #expect((0..<master.columns.count).allSatisfy { lp.bounds[master.lpColumn($0)]?.upper == 1 })
+        #expect((0..<master.columns.count).allSatisfy { lp.bounds[master.lpColumn($0)]?.upper == Master.free })
     }
 
     @Test("the decisions at an LP point: each fractional shift, each fractional day off, counted once a pattern")
