@@ -37,9 +37,10 @@ extension ColumnGenerationSolver {
 
     /// Searches the master's tree until `end`, from no decisions. `bound` is the root's proved bound
     /// (if any); `best` is the objective of the best rota so far, and `offer` is given every rota the
-    /// search finds (whole LPs), to judge and keep. Leaves `master` with no decisions.
+    /// search finds (whole LPs), to judge and keep. A plunge goes first into the child the LP leans to
+    /// (`lean`), or the other. Leaves `master` with no decisions.
     func branchAndPrice(_ master: inout Master, lp: any IncrementalLP, pricers: [PatternPricer], until end: Double,
-                        clock: Stopwatch, bound rootBound: Double?, best: () -> Int,
+                        clock: Stopwatch, bound rootBound: Double?, best: () -> Int, lean: Bool = true,
                         offer: (Assignment) -> Void) -> TreeSearch {
         var run = TreeSearch()
         var open: [(path: [Decision], bound: Double)] = [([], rootBound ?? -.infinity)]
@@ -84,8 +85,9 @@ extension ColumnGenerationSolver {
                 }
                 guard clock.seconds < end else { open.append((node.path, nodeBound)); break search }
                 guard let d = branching(master, columns: columns) else { run.unsettled += 1; break }
-                open.append((node.path + [Decision(w: d.w, h: d.h, works: !d.works)], nodeBound))
-                node = (node.path + [d], nodeBound)
+                let (first, second) = lean ? (d.works, !d.works) : (!d.works, d.works)
+                open.append((node.path + [Decision(w: d.w, h: d.h, works: second)], nodeBound))
+                node = (node.path + [Decision(w: d.w, h: d.h, works: first)], nodeBound)
             }
         }
         move(to: [])
