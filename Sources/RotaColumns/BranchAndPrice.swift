@@ -28,7 +28,8 @@ extension ColumnGenerationSolver {
         var found = 0
         /// Every node was searched or pruned by a proved bound: the best rota is optimal.
         var exhausted = false
-        /// The least bound of the nodes left open (nil with none open, or none bounded).
+        /// The least bound of the nodes left open (nil with none open, with any open node unbounded,
+        /// or with any node set aside unproved).
         var openBound: Double?
         /// Nodes set aside without proof: an LP with no point over the patterns found, or a whole LP
         /// that pricing did not prove optimal. (With any, the search proves nothing.)

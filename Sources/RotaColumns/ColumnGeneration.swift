@@ -311,8 +311,8 @@ extension ColumnGenerationSolver {
 
     /// Column generation on `master` until no pattern prices out or the clock reaches `until`:
     /// beam pricing while it finds patterns, then (with `exact`) exact pricing, which also bounds
-    /// while nothing is fixed. Stops early once the bound reaches `stopAt` (a rota's objective:
-    /// nothing better can exist).
+    /// the LP over the fixings while no whole pattern is fixed (days may be: a branch of the tree).
+    /// Stops early once the bound reaches `stopAt` (a rota's objective: nothing better can exist).
     func generate(_ master: inout Master, lp: any IncrementalLP, pricers: [PatternPricer], until end: Double,
                   clock: Stopwatch, exact allowExact: Bool, stopAt: Int?, maxRounds: Int = .max) -> Generation {
         var g = Generation()
