@@ -101,13 +101,10 @@ extension ColumnGenerationSolver {
     /// The decision to branch on at an LP point that is not whole: the worker-shift pair whose share
     /// is nearest a half (the first such pair on ties), leaning to the side the LP takes more of.
     func branching(_ master: Master, columns: [(j: Int, v: Double)]) -> Decision? {
-        var share = [Int: Double]()   // key w * H + h
-        for c in columns {
-            let p = master.columns[c.j]
-            for h in p.shifts { share[p.worker * master.H + h, default: 0] += c.v }
-        }
-        let fractional = share.filter { $0.value > 1e-6 && $0.value < 1 - 1e-6 }
-        guard let pick = fractional.min(by: { (abs($0.value - 0.5), $0.key) < (abs($1.value - 0.5), $1.key) }) else { return nil }
-        return Decision(w: pick.key / master.H, h: pick.key % master.H, works: pick.value >= 0.5)
+        // The dive on days' shift decisions: each pair not fixed that some but not all of the worker's
+        // patterns in the LP work (a fixed pair's patterns all agree with it).
+        let pairs = dayDecisions(master, columns: columns).decisions.compactMap { d in d.shift.map { (w: d.w, h: $0, v: d.v) } }
+        guard let pick = pairs.min(by: { (abs($0.v - 0.5), $0.w, $0.h) < (abs($1.v - 0.5), $1.w, $1.h) }) else { return nil }
+        return Decision(w: pick.w, h: pick.h, works: pick.v >= 0.5)
     }
 }

@@ -71,9 +71,12 @@ public struct ColumnGenerationSolver: Sendable {
             }
         }
         var best = start, bestObjective = startObjective
-        func consider(_ a: Assignment, _ what: String) {
+        /// Keeps `a` if the checker finds it valid and better; notes it as `what` (nil: no note).
+        func consider(_ a: Assignment, _ what: String?) {
             let report = Checker.check(a, in: instance)
-            notes.append("\(what): objective \(report.objective.total)" + (report.isFeasible ? "" : " (rejected by the checker)"))
+            if let what {
+                notes.append("\(what): objective \(report.objective.total)" + (report.isFeasible ? "" : " (rejected by the checker)"))
+            }
             if report.isFeasible && report.objective.total < bestObjective { best = a; bestObjective = report.objective.total }
         }
         var bound: Double?
@@ -162,11 +165,9 @@ public struct ColumnGenerationSolver: Sendable {
                 let treeEnd = timeLimit * diveShare
                 guard searchTree, bound != nil, clock.seconds < treeEnd - 0.5, !proved() else { return }
                 let before = bestObjective, treeStart = clock.seconds
+                // (The tree's rotas are many: its note below counts them.)
                 let tree = branchAndPrice(&master, lp: lp, pricers: pricers, until: treeEnd, clock: clock, bound: bound,
-                                          best: { bestObjective }, offer: { a in
-                    let report = Checker.check(a, in: instance)
-                    if report.isFeasible && report.objective.total < bestObjective { best = a; bestObjective = report.objective.total }
-                })
+                                          best: { bestObjective }, offer: { consider($0, nil) })
                 if tree.exhausted {
                     bound = Double(bestObjective)
                 } else if let b = tree.openBound {
