@@ -63,10 +63,14 @@ extension LocalSearch {
 
     /// `planPattern` with its cost (in the DP's units) and the plan's own terms (requests, baseline,
     /// travel, overtime; unscaled), cheapest first, and up to `alternatives` runners-up (other final
-    /// labels, so other plans). With `pricing`, the others' shifts play no part.
+    /// labels, so other plans), and the labels it made. With `pricing`, the others' shifts play no part.
     /// Above `labelLimit` labels in all (nil: no limit) it gives up and returns nil.
+    /// With `upperBound` (the cost of a plan known, say the beam's), a label is dropped once its cost
+    /// and a lower bound on any completion of it exceed that: the cheapest plan is still found (exact
+    /// with `keep: Int.max`), but plans dearer than the bound may not be.
     func planPatternPriced(_ w: Int, window: Range<Int>?, noise: Int, keep: Int, pricing: PatternPricing?,
-                           alternatives: Int = 0, labelLimit: Int? = nil) -> (plans: [(plan: [Int?], cost: Int, own: Int)], complete: Bool)? {
+                           alternatives: Int = 0, labelLimit: Int? = nil, upperBound: Int? = nil)
+        -> (plans: [(plan: [Int?], cost: Int, own: Int)], complete: Bool, labels: Int)? {
         guard e.D > 0, patternEligible(w) else { return nil }
         let scale = pricing?.scale ?? 1
         let info = e.inst.workers[w]
@@ -205,6 +209,32 @@ extension LocalSearch {
             l.week = 0
         }
 
+        var completion = upperBound != nil && window == nil
+            ? CompletionBound(options: options.map { $0.map { ($0.price, $0.minutes) } }, offPrice: offPrice.map { scale * $0 },
+                              maxTotal: info.maxTotalMinutes, minTotal: info.minTotalMinutes, weight: lam)
+            : nil
+
+        // Exact pricing merges labels that differ only in room the days left cannot use: a count below its
+        // cap by more than the later days of its type (or the total's minutes) can add is raised to where it
+        // is not, and likewise the weekends worked. Their futures are the same, so it stays exact.
+        let normalise = keep == Int.max
+        var typeDaysAfter = [[Int]](repeating: Array(repeating: 0, count: capOf.count), count: D)
+        var shortestOfSlot = [Int](repeating: Int.max, count: capOf.count)
+        var weekendsAfter = [Int](repeating: 0, count: D), nextWeekendAfter = [Bool](repeating: false, count: D)
+        if normalise {
+            var later = Set<Int>()
+            for d in stride(from: D - 1, through: 0, by: -1) {
+                weekendsAfter[d] = later.count
+                nextWeekendAfter[d] = d + 1 < D && later.contains(e.weekendOfDay[d + 1])
+                if !options[d].isEmpty && e.weekendOfDay[d] != Int.min { later.insert(e.weekendOfDay[d]) }
+                if d > 0 {
+                    typeDaysAfter[d - 1] = typeDaysAfter[d]
+                    for s in capOf.indices where options[d].contains(where: { slot[$0.type] == s }) { typeDaysAfter[d - 1][s] += 1 }
+                }
+                for o in options[d] where slot[o.type] >= 0 { shortestOfSlot[slot[o.type]] = min(shortestOfSlot[slot[o.type]], max(1, o.minutes)) }
+            }
+        }
+
         var layers: [[PatternLabel]] = []
         var labels = 0
         layers.reserveCapacity(D)
@@ -223,7 +253,20 @@ extension LocalSearch {
             func offer(_ l: PatternLabel, _ opt: Int) {
                 var l = l
                 if closesWeek { weekEnd(&l) }
+                if let ub = upperBound, let rest = completion?.after(d, minutes: l.minutes), l.cost > ub - rest { return }
                 if l.lastWeekend != nextWe { l.lastWeekend = Int.min }
+                if normalise {
+                    for s in capOf.indices {
+                        var left = typeDaysAfter[d][s]
+                        if let mx = info.maxTotalMinutes { left = min(left, max(0, mx - l.minutes) / shortestOfSlot[s]) }
+                        let c = Int((l.counts >> (8 * UInt64(s))) & 0xFF)
+                        if c < capOf[s] - left { l.counts += UInt64(capOf[s] - left - c) << (8 * UInt64(s)) }
+                    }
+                    if let cap = weekendCap {
+                        let left = weekendsAfter[d] - (l.lastWeekend != Int.min && nextWeekendAfter[d] ? 1 : 0)
+                        l.weekends = max(l.weekends, cap - left)
+                    }
+                }
                 let run = l.working ? min(l.run, 63) : min(l.run, maxRunCap)
                 let ts = l.touchesStart && l.run < maxRunCap ? 1 : 0
                 let key = (opt == 0 ? 0 : successorClass[d][opt - 1]) | run << 8 | ts << 14 | (l.lastWeekend == Int.min ? 0 : 1) << 15
@@ -348,7 +391,7 @@ extension LocalSearch {
             }
             return (plan, end.cost, frontier[end.index].own)
         }
-        return (plans, complete)
+        return (plans, complete, labels)
     }
 
     /// Re-plans `w` by `planPattern` and applies it; false when nothing changes or a rule refuses.
@@ -506,4 +549,59 @@ struct KeyHeads {
 
 private extension Int {
     var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
+}
+
+/// A lower bound on what the days after a given day can add to a plan's cost, given the minutes
+/// worked so far: each later day costs at least the cheaper of its day off and its cheapest shift,
+/// and the number of days worked is at most what the total's maximum leaves (at the shortest shift)
+/// and, short of what its minimum needs (at the longest), pays the minimum's weight a minute. The
+/// other rules (successions, runs, caps, weekends) are left out, so it is a bound, not a plan. Used
+/// to drop labels in exact pricing (`planPatternPriced`).
+struct CompletionBound {
+    private let base: [Int]          // per day d: the days off after d
+    private let gains: [[Int]]       // per day d: prefix sums of (cheapest shift − day off) after d, ascending
+    private let shortest: [Int], longest: [Int]
+    private let maxTotal: Int?, minTotal: Int, weight: Int
+    private var cache: [[Int: Int]]
+
+    init(options: [[(price: Int, minutes: Int)]], offPrice: [Int], maxTotal: Int?, minTotal: Int, weight: Int) {
+        let D = options.count
+        var base = [Int](repeating: 0, count: D), gains = [[Int]](repeating: [0], count: D)
+        var shortest = [Int](repeating: Int.max, count: D), longest = [Int](repeating: 0, count: D)
+        var deltas: [Int] = []
+        var off = 0, lo = Int.max, hi = 0
+        for d in stride(from: D - 1, through: 0, by: -1) {
+            base[d] = off
+            var sums = [0]
+            for x in deltas.sorted() { sums.append(sums.last! + x) }
+            gains[d] = sums
+            shortest[d] = lo; longest[d] = hi
+            off += offPrice[d]
+            if let cheapest = options[d].map(\.price).min() {
+                deltas.append(cheapest - offPrice[d])
+                lo = min(lo, options[d].map(\.minutes).min()!)
+                hi = max(hi, options[d].map(\.minutes).max()!)
+            }
+        }
+        self.base = base; self.gains = gains; self.shortest = shortest; self.longest = longest
+        self.maxTotal = maxTotal; self.minTotal = minTotal; self.weight = weight
+        cache = [[Int: Int]](repeating: [:], count: D)
+    }
+
+    /// The least the days after `d` add to a label that has worked `minutes` by the end of day `d`.
+    mutating func after(_ d: Int, minutes: Int) -> Int {
+        if let v = cache[d][minutes] { return v }
+        let sums = gains[d]
+        var most = sums.count - 1
+        if let mx = maxTotal, shortest[d] < Int.max { most = min(most, max(0, mx - minutes) / max(1, shortest[d])) }
+        var least = Int.max
+        for k in 0...most {
+            let short = minTotal - minutes - k * longest[d]
+            let v = sums[k] + (short > 0 ? weight * short : 0)
+            least = min(least, v)
+        }
+        let v = base[d] + least
+        cache[d][minutes] = v
+        return v
+    }
 }

@@ -60,12 +60,12 @@ public final class PatternPricer {
         let s = Double(Self.scale)
         let prices = shiftDuals.map { -Int(($0 * s).rounded()) }
         let pricing = LocalSearch.PatternPricing(shiftPrice: prices, scale: Self.scale)
+        // The beam first: its plan's cost bounds the exact programme's labels.
+        let beam = ls.planPatternPriced(w, window: nil, noise: 0, keep: beamWidth, pricing: pricing, alternatives: alternatives)
         var result = exact ? ls.planPatternPriced(w, window: nil, noise: 0, keep: Int.max, pricing: pricing,
-                                                  labelLimit: exactLabelLimit) : nil
+                                                  labelLimit: exactLabelLimit, upperBound: beam?.plans.first?.cost) : nil
         let proved = result != nil
-        if result == nil {
-            result = ls.planPatternPriced(w, window: nil, noise: 0, keep: beamWidth, pricing: pricing, alternatives: alternatives)
-        }
+        if result == nil { result = beam }
         guard let r = result, let first = r.plans.first, first.cost < Self.minimumWeight / 2 else { return nil }
         let patterns = r.plans.filter { $0.cost < Self.minimumWeight / 2 }
             .map { ShiftPattern(worker: w, shifts: $0.plan.compactMap { $0 }, own: $0.own) }
