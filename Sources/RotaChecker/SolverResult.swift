@@ -44,6 +44,9 @@ public struct SolveOptions: Sendable {
     /// For the native solver: stop searching at this many seconds if none of its rotas so far is
     /// valid (`auto` then hands its best one to GLPK at once); nil: search until the time limit.
     public var validBy: Double?
+    /// For the native solver: stop searching at this many seconds once one of its rotas is valid
+    /// (`auto` hands it to column generation, which improves on it); nil: search until the time limit.
+    public var enoughOnceValidAt: Double?
     public init(timeLimit: Double = 30, seed: UInt64 = 1, threads: Int = 2, start: Assignment? = nil) {
         self.timeLimit = timeLimit; self.seed = seed; self.threads = threads; self.start = start
     }

@@ -89,6 +89,7 @@ public struct GreedySolver: Sendable {
                 let t = elapsed()
                 return t >= limit * 0.95 || (repairOnly && e.totalPenalty == 0)
                     || (!ls.foundValid && options.validBy.map { t >= $0 } == true)
+                    || (ls.foundValid && options.enoughOnceValidAt.map { t >= $0 } == true)
             },
                                        maxIdle: greedyPenalty > 0 ? Int.max : idle,
                                        verify: { _ in true })
