@@ -43,6 +43,13 @@ public struct ColumnGenerationSolver: Sendable {
     public var alternativesPerWorker = 2
     /// Name written into results.
     public var name = "colgen"
+    /// Seed of the randomised choices (later dives).
+    public var seed: UInt64 = 1
+    /// While the best rota is more than this share above the root's bound, the dive is repeated (with
+    /// other choices) rather than the time going to the tree.
+    public var rediveGap = 0.01
+    /// Later dives stop once this many in a row have not improved the best rota.
+    public var redivesWithoutGain = 2
 
     public init(withLP: @escaping LPSession, solveMIP: @escaping MIPFunction) {
         self.withLP = withLP
@@ -71,13 +78,16 @@ public struct ColumnGenerationSolver: Sendable {
             }
         }
         var best = start, bestObjective = startObjective
-        /// Keeps `a` if the checker finds it valid and better; notes it as `what` (nil: no note).
-        func consider(_ a: Assignment, _ what: String?) {
+        /// Keeps `a` if the checker finds it valid and better; notes it as `what` (nil: no note). Returns
+        /// its objective (nil when the checker rejects it).
+        @discardableResult
+        func consider(_ a: Assignment, _ what: String?) -> Int? {
             let report = Checker.check(a, in: instance)
             if let what {
                 notes.append("\(what): objective \(report.objective.total)" + (report.isFeasible ? "" : " (rejected by the checker)"))
             }
             if report.isFeasible && report.objective.total < bestObjective { best = a; bestObjective = report.objective.total }
+            return report.isFeasible ? report.objective.total : nil
         }
         var bound: Double?
         func proved() -> Bool { bound.map { bestObjective <= leastWholeObjective(bound: $0) } ?? false }
@@ -96,69 +106,103 @@ public struct ColumnGenerationSolver: Sendable {
                              + (root.converged ? ", converged" : ", stopped at its share of the time")
                              + (root.lpTimedOut ? " (an LP solve stopped at it)" : "")
                              + (bound.map { String(format: ", bound %.2f", $0) } ?? ""))
-                guard var values = root.lp?.values, !proved() else { return }
-                // Diving: fix what the LP all but chooses, price again, until the LP is whole.
+                guard let rootValues = root.lp?.values, !proved() else { return }
                 let dive = self.dive ?? (instance.days > 28 ? .days : .patterns)
-                var steps = 0
-                let diveStart = clock.seconds
                 let diveEnd = timeLimit * diveShare
-                var whole = false
-                while clock.seconds < diveEnd {
-                    var candidates = master.freeColumns(lpValues: values)
-                    if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
-                        consider(master.assignment(lpValues: values),
-                                 String(format: "dive on %@ (%d steps, %.1f s)", dive.rawValue, steps, clock.seconds - diveStart))
-                        whole = true
-                        break
-                    }
-                    candidates.sort { $0.v > $1.v }
-                    // How many of `open` decisions a step fixes at least, for the dive to end in time at the
-                    // pace of its steps so far.
-                    let pace = steps > 0 ? (clock.seconds - diveStart) / Double(steps) : nil
-                    let atLeast = { (open: Int) -> Int in
-                        guard let pace else { return 1 }
-                        let stepsLeft = max(1, (diveEnd - clock.seconds) / max(pace, 1e-3))
-                        return max(1, Int((Double(open) / stepsLeft).rounded(.up)))
-                    }
-                    switch dive {
-                    case .patterns:
-                        // Every pattern the LP all but takes, and at least that many of the free workers' largest.
-                        let least = atLeast(master.fixed.filter { $0 == nil }.count)
-                        var fixedNow = 0
-                        for c in candidates where c.v >= diveFix || fixedNow < least {
-                            let w = master.columns[c.j].worker
-                            if master.fixed[w] == nil { master.fix(w, to: c.j, in: lp); fixedNow += 1 }
+                var rng = SeededGenerator(seed: seed)
+                /// Dives from the root's LP (`values`) until the LP is whole or the clock reaches `end`: fixes
+                /// what the LP all but chooses, prices again, and so on. With `shuffle`, each step ranks the
+                /// fractional patterns by their share times a random factor of 0.5-1, so that a second dive
+                /// takes other roads. Offers its rota (noted unless `label` is nil); returns the seconds it
+                /// took and the rota's objective (nil: none, or rejected).
+                func runDive(until end: Double, shuffle: Bool, label: String?) -> (seconds: Double, objective: Int?) {
+                    var values = rootValues
+                    var objective: Int?
+                    var steps = 0
+                    let diveStart = clock.seconds
+                    var whole = false
+                    while clock.seconds < end {
+                        var candidates = master.freeColumns(lpValues: values)
+                        if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
+                            objective = consider(master.assignment(lpValues: values),
+                                                 label.map { String(format: "%@ on %@ (%d steps, %.1f s)", $0, dive.rawValue, steps, clock.seconds - diveStart) })
+                            whole = true
+                            break
                         }
-                    case .days:
-                        fixDays(&master, lp: lp, columns: candidates, atLeast: atLeast)
+                        if shuffle {
+                            let keys = candidates.map { $0.v >= diveFix ? $0.v : $0.v * (0.5 + 0.5 * Double(rng.int(1 << 20)) / Double(1 << 20)) }
+                            candidates = zip(keys, candidates).sorted { $0.0 > $1.0 }.map(\.1)
+                        } else {
+                            candidates.sort { $0.v > $1.v }
+                        }
+                        // How many of `open` decisions a step fixes at least, for the dive to end in time at the
+                        // pace of its steps so far.
+                        let pace = steps > 0 ? (clock.seconds - diveStart) / Double(steps) : nil
+                        let atLeast = { (open: Int) -> Int in
+                            guard let pace else { return 1 }
+                            let stepsLeft = max(1, (end - clock.seconds) / max(pace, 1e-3))
+                            return max(1, Int((Double(open) / stepsLeft).rounded(.up)))
+                        }
+                        switch dive {
+                        case .patterns:
+                            // Every pattern the LP all but takes, and at least that many of the free workers' largest.
+                            let least = atLeast(master.fixed.filter { $0 == nil }.count)
+                            var fixedNow = 0
+                            for c in candidates where c.v >= diveFix || fixedNow < least {
+                                let w = master.columns[c.j].worker
+                                if master.fixed[w] == nil { master.fix(w, to: c.j, in: lp); fixedNow += 1 }
+                            }
+                        case .days:
+                            fixDays(&master, lp: lp, columns: candidates, atLeast: atLeast)
+                        }
+                        steps += 1
+                        let step = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false,
+                                            stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max)
+                        guard let next = step.lp?.values else {
+                            // Out of time in its first LP: the rounding below, from the last step's LP.
+                            if clock.seconds < end { notes.append("\(label ?? "a later dive") on \(dive.rawValue): the master LP did not solve after \(steps) steps") }
+                            break
+                        }
+                        values = next
                     }
-                    steps += 1
-                    let step = generate(&master, lp: lp, pricers: pricers, until: diveEnd, clock: clock, exact: false,
-                                        stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max)
-                    guard let next = step.lp?.values else {
-                        // Out of time in its first LP: the rounding below, from the last step's LP.
-                        if clock.seconds < diveEnd { notes.append("dive on \(dive.rawValue): the master LP did not solve after \(steps) steps") }
-                        break
+                    if !whole {
+                        // Out of time (or out of LP): each free worker takes the pattern the LP gives most of.
+                        var chosen = master.fixed
+                        for c in master.freeColumns(lpValues: values).sorted(by: { $0.v > $1.v }) {
+                            let w = master.columns[c.j].worker
+                            if chosen[w] == nil { chosen[w] = c.j }
+                        }
+                        let fixedCount = master.fixed.filter { $0 != nil }.count
+                        let settled = dive == .patterns ? "\(fixedCount) of \(master.W) workers fixed"
+                            : "\(master.days.reduce(0) { $0 + $1.count }) worker-shift pairs fixed"
+                        if chosen.allSatisfy({ $0 != nil }) {
+                            let why = clock.seconds >= end ? "out of time" : "stopped"
+                            objective = consider(master.assignment(columns: chosen.compactMap { $0 }),
+                                                 label.map { "\($0) on \(dive.rawValue): \(why) after \(steps) steps (\(settled)), rounded" })
+                        }
                     }
-                    values = next
+                    master.unfixAll(in: lp)
+                    return (clock.seconds - diveStart, objective)
                 }
-                if !whole {
-                    // Out of time (or out of LP): each free worker takes the pattern the LP gives most of.
-                    var chosen = master.fixed
-                    for c in master.freeColumns(lpValues: values).sorted(by: { $0.v > $1.v }) {
-                        let w = master.columns[c.j].worker
-                        if chosen[w] == nil { chosen[w] = c.j }
-                    }
-                    let fixedCount = master.fixed.filter { $0 != nil }.count
-                    let settled = dive == .patterns ? "\(fixedCount) of \(master.W) workers fixed"
-                        : "\(master.days.reduce(0) { $0 + $1.count }) worker-shift pairs fixed"
-                    if chosen.allSatisfy({ $0 != nil }) {
-                        let why = clock.seconds >= diveEnd ? "out of time" : "stopped"
-                        consider(master.assignment(columns: chosen.compactMap { $0 }),
-                                 "dive on \(dive.rawValue): \(why) after \(steps) steps (\(settled)), rounded")
-                    }
+                // Further dives, each from the root with other choices at fractional patterns, while the best
+                // rota is more than `rediveGap` above the bound, a dive last gained within `redivesWithoutGain`
+                // dives, and half a dive fits before the dive's end (a dive paces itself to end in time). The
+                // tree, which gets the rest, finds little where the gap is wide: Curtois & Qu 8 at 60 s, 9-22
+                // nodes and no rota in 9-22 s; 2-3 dives there gave 1309-1313 in four runs of five, against
+                // 1400-1419 from one.
+                let first = runDive(until: diveEnd, shuffle: false, label: "dive")
+                var seconds = first.seconds
+                let later = redive(bound: bound, best: { bestObjective },
+                                   fits: { clock.seconds + 0.5 * seconds / Double($0 + 1) < diveEnd }) {
+                    let d = runDive(until: diveEnd, shuffle: true, label: nil)
+                    seconds += d.seconds
+                    return d.objective
                 }
-                master.unfixAll(in: lp)
+                if !later.isEmpty {
+                    notes.append(String(format: "%d later dives in %.1f s: objectives %@; best %d", later.count,
+                                        seconds - first.seconds, later.map { $0.map(String.init) ?? "none" }.joined(separator: ", "),
+                                        bestObjective))
+                }
                 // Branch and price, from the root, in the time the dive left; only where exact pricing bounded
                 // the root. (Where it fell back to the beam there, it would at every node, and with no bounds
                 // the tree is a slow dive: Instance8, 47 nodes in 17 s and no rota.)
@@ -200,6 +244,24 @@ public struct ColumnGenerationSolver: Sendable {
             notes.append(wholeNumberProofNote(objective: bestObjective, bound: b))
         }
         return SolverResult(assignment: best, status: status, bound: bound, solver: name, seconds: clock.seconds, notes: notes)
+    }
+}
+
+extension ColumnGenerationSolver {
+    /// Later dives: runs `dive` (which offers its rota, so that `best` may fall, and returns its objective,
+    /// nil for none) while `best()` is more than `rediveGap` above `bound` and not proved optimal by it,
+    /// fewer than `redivesWithoutGain` dives in a row have left `best()` where it was, and `fits(n)` says a
+    /// dive fits after the n so far. Returns each dive's objective.
+    func redive(bound: Double?, best: () -> Int, fits: (Int) -> Bool, dive: () -> Int?) -> [Int?] {
+        var objectives: [Int?] = []
+        var sinceGain = 0
+        while let b = bound, Double(best()) > b + rediveGap * abs(b), best() > leastWholeObjective(bound: b),
+              sinceGain < redivesWithoutGain, fits(objectives.count) {
+            let before = best()
+            objectives.append(dive())
+            sinceGain = best() < before ? 0 : sinceGain + 1
+        }
+        return objectives
     }
 }
 

@@ -29,12 +29,13 @@ extension SolveRunner.Backends {
                 return solver.solve(instance, options: options)
             },
             glpkUsesEveryCore: GLPKSolver.runsInParallel,
-            columns: { instance, start, seconds in
-                let solver = ColumnGenerationSolver(
+            columns: { instance, start, seconds, seed in
+                var solver = ColumnGenerationSolver(
                     withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: 30)).withIncrementalLP(model) { body($0) } },
                     solveMIP: { model, warmStart, seconds in
                         try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: nil)
                     })
+                solver.seed = seed
                 return solver.solve(instance, start: start, timeLimit: seconds)
             },
             wholeModel: { instance in

@@ -49,11 +49,11 @@ public struct SolveRunner: Sendable {
         public var glpkUsesEveryCore: Bool
         /// Column generation on pure shift rostering: (instance, a valid rota to start from, seconds) →
         /// its answer, or nil where it does not apply (sessions, fairness, a baseline, pinned shifts).
-        public var columns: (@Sendable (Instance, Assignment, Double) -> SolverResult?)?
+        public var columns: (@Sendable (Instance, Assignment, Double, UInt64) -> SolverResult?)?
         public init(greedy: @escaping @Sendable (Instance, SolveOptions) -> SolverResult,
                     glpk: (@Sendable (Instance, SolveOptions) -> SolverResult)?,
                     glpkUsesEveryCore: Bool = false,
-                    columns: (@Sendable (Instance, Assignment, Double) -> SolverResult?)? = nil,
+                    columns: (@Sendable (Instance, Assignment, Double, UInt64) -> SolverResult?)? = nil,
                     wholeModel: (@Sendable (Instance) -> WholeModel)? = nil) {
             self.greedy = greedy; self.glpk = glpk; self.glpkUsesEveryCore = glpkUsesEveryCore
             self.columns = columns; self.wholeModel = wholeModel
@@ -132,7 +132,7 @@ public struct SolveRunner: Sendable {
                   Checker.check(a, in: instance).isFeasible else { return false }
             let seconds = (options.timeLimit - elapsed()) * share
             guard seconds > 0.5 else { return false }
-            let r = columns(instance, a, seconds)
+            let r = columns(instance, a, seconds, options.seed)
             guard let r else { return false }
             logger.info("colgen: \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
             attempts.append(r)

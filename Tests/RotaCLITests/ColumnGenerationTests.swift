@@ -17,7 +17,7 @@ import RotaWorkflows
         let columns = try #require(SolveRunner.Backends.standard.columns)
         let start = try #require(SolveRunner.Backends.standard.greedy(inst, SolveOptions(timeLimit: 1, seed: 1, threads: 1)).assignment)
         #expect(Checker.check(start, in: inst).isFeasible)
-        let r = try #require(columns(inst, start, 60))
+        let r = try #require(columns(inst, start, 60, 1))
         let a = try #require(r.assignment)
         let report = Checker.check(a, in: inst)
         #expect(report.isFeasible)
@@ -37,6 +37,6 @@ import RotaWorkflows
         let inst = try Instance.load(path: tiny)
         #expect(ColumnGenerationSolver.inapplicable(inst) == "the scenario has sessions")
         let columns = try #require(SolveRunner.Backends.standard.columns)
-        #expect(columns(inst, Assignment.empty(for: inst), 5) == nil)
+        #expect(columns(inst, Assignment.empty(for: inst), 5, 1) == nil)
     }
 }
