@@ -113,8 +113,9 @@ public struct ColumnGenerationSolver: Sendable {
                 /// Dives from the root's LP (`values`) until the LP is whole or the clock reaches `end`: fixes
                 /// what the LP all but chooses, prices again, and so on. With `shuffle`, each step ranks the
                 /// fractional patterns by their share times a random factor of 0.5-1, so that a second dive
-                /// takes other roads. Offers its rota (noted unless `label` is nil); returns the seconds it
-                /// took and the rota's objective (nil: none, or rejected).
+                /// takes other roads (on patterns; a dive on days ranks its own decisions, so a later one
+                /// there differs only by the patterns found since). Offers its rota (noted unless `label` is
+                /// nil); returns the seconds it took and the rota's objective (nil: none, or rejected).
                 func runDive(until end: Double, shuffle: Bool, label: String?) -> (seconds: Double, objective: Int?) {
                     var values = rootValues
                     var objective: Int?
@@ -188,8 +189,8 @@ public struct ColumnGenerationSolver: Sendable {
                 // rota is more than `rediveGap` above the bound, a dive last gained within `redivesWithoutGain`
                 // dives, and half a dive fits before the dive's end (a dive paces itself to end in time). The
                 // tree, which gets the rest, finds little where the gap is wide: Curtois & Qu 8 at 60 s, 9-22
-                // nodes and no rota in 9-22 s; 2-3 dives there gave 1309-1313 in four runs of five, against
-                // 1400-1419 from one.
+                // nodes and no rota in 9-22 s; 2-4 dives there gave 1309-1313 in 8 runs of 11, against
+                // 1400-1419 from one (Benchmarks/RESULTS.md).
                 let first = runDive(until: diveEnd, shuffle: false, label: "dive")
                 var seconds = first.seconds
                 let later = redive(bound: bound, best: { bestObjective },
@@ -203,7 +204,7 @@ public struct ColumnGenerationSolver: Sendable {
                                         seconds - first.seconds, later.map { $0.map(String.init) ?? "none" }.joined(separator: ", "),
                                         bestObjective))
                 }
-                // Branch and price, from the root, in the time the dive left; only where exact pricing bounded
+                // Branch and price, from the root, in the time the dives left; only where exact pricing bounded
                 // the root. (Where it fell back to the beam there, it would at every node, and with no bounds
                 // the tree is a slow dive: Instance8, 47 nodes in 17 s and no rota.)
                 let treeEnd = timeLimit * diveShare

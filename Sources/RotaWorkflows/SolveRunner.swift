@@ -47,7 +47,7 @@ public struct SolveRunner: Sendable {
         /// Whether `glpk` searches on all `options.threads` cores where it runs its soft search
         /// (shift rostering); otherwise it uses one, and `auto` runs the native solver beside it.
         public var glpkUsesEveryCore: Bool
-        /// Column generation on pure shift rostering: (instance, a valid rota to start from, seconds) →
+        /// Column generation on pure shift rostering: (instance, a valid rota to start from, seconds, seed) →
         /// its answer, or nil where it does not apply (sessions, fairness, a baseline, pinned shifts).
         public var columns: (@Sendable (Instance, Assignment, Double, UInt64) -> SolverResult?)?
         public init(greedy: @escaping @Sendable (Instance, SolveOptions) -> SolverResult,
