@@ -142,21 +142,33 @@ final class Engine {
         var ew = [[Int]](repeating: [], count: inst.sessions.count)
         var st = [[Int]](repeating: [], count: inst.sessions.count)
         var maxLen = 0
+        // Sessions that ask for the same skills share one list of the workers who have them, and
+        // workers share bases: a county of 600 workers and 4,000 sessions took 0.4 s an engine when
+        // each session went through every worker and every worker's travel.
+        var withSkills: [[String]: [Int]] = [:]
+        let bases = inst.workers.map(\.base)
         for (s, info) in inst.sessions.enumerated() {
             var cs = inst.candidateStarts(info)
             if let f = freeze { cs = cs.filter { $0 >= f } }
             st[s] = cs
             let excluded = inst.cases[info.caseIndex].excluded
-            for (w, wk) in inst.workers.enumerated() where !excluded.contains(w) && wk.hasSkills(info.skills) {
-                ew[s].append(w)
-            }
+            let able = withSkills[info.skills] ?? {
+                let list = inst.workers.indices.filter { inst.workers[$0].hasSkills(info.skills) }
+                withSkills[info.skills] = list
+                return list
+            }()
+            ew[s] = excluded.isEmpty ? able : able.filter { !excluded.contains($0) }
             // Large teams: keep the nearest workers (and the case's and preferred ones), so the
             // candidate set is bounded whatever the team size.
             if ew[s].count > Engine.maxCandidates {
                 let places = info.venues.map { inst.venues[$0].location } + (info.transportFrom.map { [$0] } ?? [])
                 let keep = Set([inst.cases[info.caseIndex].allocatedWorker].compactMap { $0 }).union(info.preferred)
+                var fromBase: [Int: Int] = [:]
                 func dist(_ w: Int) -> Int {
-                    places.isEmpty ? 0 : places.map { inst.travel.minutes(inst.workers[w].base, $0) }.min()!
+                    if let d = fromBase[bases[w]] { return d }
+                    let d = places.isEmpty ? 0 : places.map { inst.travel.minutes(bases[w], $0) }.min()!
+                    fromBase[bases[w]] = d
+                    return d
                 }
                 let ranked = ew[s].map { (keep.contains($0) ? -1 : dist($0), $0) }.sorted { $0 < $1 }
                 ew[s] = ranked.prefix(Engine.maxCandidates).map(\.1).sorted()
