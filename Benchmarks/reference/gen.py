@@ -122,15 +122,16 @@ def generate(a):
         office = f"office-{slug(office_town[0])}"
         locations.append({"id": office, "name": f"Office {office_town[0]}",
                           "lat": round(office_town[1] + 0.002, 4), "lon": round(office_town[2] + 0.002, 4)})
-        nven = min(len(towns), 2 + nw // 15)
+        nven = min(len(towns), 2 + nw // 15) if not a.venues else a.venues // k + (1 if ci < a.venues % k else 0)
         cven = []
         for ti in range(nven):
             t = towns[ti % len(towns)]
-            vid = f"fc-{slug(t[0])}"
-            locations.append({"id": "loc-" + vid, "name": f"Family Centre {t[0]}",
+            # beyond one centre a town (--venues), the second is "fc-town-2", and so on
+            vid = f"fc-{slug(t[0])}" + (f"-{ti // len(towns) + 1}" if ti >= len(towns) else "")
+            locations.append({"id": "loc-" + vid, "name": f"Family Centre {t[0]}" + vid[len(f"fc-{slug(t[0])}"):],
                               "lat": round(t[1] + rnd.uniform(-0.004, 0.004), 4),
                               "lon": round(t[2] + rnd.uniform(-0.004, 0.004), 4)})
-            venues.append({"id": vid, "location": "loc-" + vid, "rooms": rnd.choice([1, 2, 2, 3]),
+            venues.append({"id": vid, "location": "loc-" + vid, "rooms": rnd.choice(a.rooms),
                            "open": copy.deepcopy(open_hours)})
             cven.append((vid, t))
             if a.matrix and rnd.random() < 0.5:
@@ -216,7 +217,7 @@ def generate(a):
             locations.append({"id": home, "name": f"Carer home {cid}",
                               "lat": round(t[1] + rnd.uniform(-0.08, 0.08), 4),
                               "lon": round(t[2] + rnd.uniform(-0.1, 0.1), 4)})
-            nsess = max(1, round(rnd.choice([1, 1, 2, 2, 3]) * a.days / 7))
+            nsess = max(1, round(rnd.choice([1, 1, 2, 2, 3]) * a.days / 7 * a.sessions_per_case))
             for si in range(nsess):
                 kind = rnd.random()
                 wins = []
@@ -856,6 +857,12 @@ def main(argv):
     p.add_argument("--baseline", action="store_true")
     p.add_argument("--matrix", action="store_true")
     p.add_argument("--rules", action="store_true")
+    # A whole county service at the scale the native solver is specified for (600 workers, about 4,000
+    # sessions a week, 40 venues): --venues 40 --sessions-per-case 1.8 --rooms 2,3,3,4
+    p.add_argument("--venues", type=int, default=0, help="venues over all counties (default: 2 + workers/15 a county, up to its towns)")
+    p.add_argument("--sessions-per-case", type=float, default=1.0, help="scales each case's sessions a week (default 1)")
+    p.add_argument("--rooms", type=lambda t: [int(x) for x in t.split(",")], default=[1, 2, 2, 3],
+                   help="rooms of a venue, drawn from this list (default 1,2,2,3)")
     a = p.parse_args(argv)
     json.dump(generate(a), sys.stdout, indent=1)
     print()
