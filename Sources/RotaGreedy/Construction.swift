@@ -50,7 +50,7 @@ extension Engine {
         var best: Insertion?
         let base = sessCostCache[s]
         if alloc[c] == nil && !inst.workers.indices.contains(where: { canAllocate(c, $0) }) { return nil }
-        let leadCandidates = needsDriver ? elig.filter { inst.workers[$0].skills.contains("driver") } : elig
+        let leadCandidates = needsDriver ? elig.filter { rules[$0].driver } : elig
         if leadCandidates.isEmpty { return nil }
         // Lead candidates: all of them when others must join, else only the cheapest.
         let single = info.workersNeeded == 1

@@ -25,6 +25,34 @@ struct WEval {
     var cost = 0
 }
 
+/// A worker's rules as plain numbers (none: `Int.max`). `evaluate` and `fits` read them for every
+/// candidate placement; reading a `WorkerInfo` copies it, with a retain and a release for each of its
+/// arrays and sets.
+struct WRules {
+    var base: Int
+    var maxWeekly: Int, minWeekly: Int
+    var contract: Int
+    var maxTotal: Int, minTotal: Int
+    var maxConsecutive: Int, minConsecutive: Int, minConsecutiveOff: Int
+    var maxWeekends: Int, historyWeekends: Int
+    var hasRequests: Bool
+    var hasAvailability: Bool
+    var driver: Bool
+
+    init(_ w: WorkerInfo) {
+        base = w.base
+        maxWeekly = w.maxWeeklyMinutes; minWeekly = w.minWeeklyMinutes
+        contract = w.contractMinutes ?? .max
+        maxTotal = w.maxTotalMinutes ?? .max; minTotal = w.minTotalMinutes
+        maxConsecutive = w.maxConsecutiveDays; minConsecutive = w.minConsecutiveDays
+        minConsecutiveOff = w.minConsecutiveDaysOff
+        maxWeekends = w.maxWeekends ?? .max; historyWeekends = w.historyWeekends
+        hasRequests = !w.requests.isEmpty
+        hasAvailability = w.availability != nil
+        driver = w.skills.contains("driver")
+    }
+}
+
 /// Mutable rota state with incremental per-worker evaluation. Primitive operations (place or
 /// remove a session, add or remove a shift worker) keep every cached total exact.
 final class Engine {
@@ -78,6 +106,9 @@ final class Engine {
     let starts: [[Int]]
     let unavailMerged: [[Interval]]
     let pairBound: Int
+    /// Per worker (`WRules`), and the most shifts of each type: `maxShifts[w * nT + t]` (none: `Int.max`).
+    let rules: [WRules]
+    let maxShifts: [Int]
     let weekendOfDay: [Int]
     /// How many weekends the horizon touches.
     let weekendCount: Int
@@ -89,6 +120,7 @@ final class Engine {
     var scratch = Scratch()
 
     static let maxCandidates = 40
+
 
     init(_ inst: Instance) {
         self.inst = inst
@@ -117,6 +149,8 @@ final class Engine {
         }
         fairElig = elig
         typeCount = tc
+        rules = inst.workers.map(WRules.init)
+        maxShifts = inst.workers.flatMap { wk in (0..<nT).map { wk.maxShifts[$0] ?? .max } }
         fairCost = Array(repeating: 0, count: nT)
         sessCostCache = Array(repeating: 0, count: nS)
         shiftCostCache = Array(repeating: 0, count: nH)
@@ -279,7 +313,7 @@ final class Engine {
 
     private func evaluate(_ w: Int, _ sWork: inout [Int], _ sLast: inout [Int], _ sRoute: inout [Int],
                           _ sWeek: inout [Int], _ sTypes: inout [Int]) -> WEval {
-        let info = inst.workers[w]
+        let info = rules[w]
         var ev = WEval()
         let a = acts[w]
         for d in 0..<D { sWork[d] = 0; sLast[d] = -1; sRoute[d] = 0 }
@@ -311,22 +345,23 @@ final class Engine {
             }
         }
         // H9 per type and weekends.
-        for t in 0..<sTypes.count where sTypes[t] > 0 {
-            if let lim = info.maxShifts[t], sTypes[t] > lim { ev.ok = false; return ev }
+        let nT = sTypes.count
+        for t in 0..<nT where sTypes[t] > 0 {
+            if sTypes[t] > maxShifts[w * nT + t] { ev.ok = false; return ev }
         }
-        if let mw = info.maxWeekends, weekends + info.historyWeekends > mw, weekends > 0 { ev.ok = false; return ev }
+        if weekends > 0, weekends + info.historyWeekends > info.maxWeekends { ev.ok = false; return ev }
         // H7.
         var total = 0
         var overtime = 0
         for k in 0..<sWeek.count {
             let m = sWeek[k]
             total += m
-            if m > info.maxWeeklyMinutes { ev.ok = false; return ev }
-            if m < info.minWeeklyMinutes { ev.penalty += info.minWeeklyMinutes - m }
-            if let c = info.contractMinutes, m > c { overtime += m - c }
+            if m > info.maxWeekly { ev.ok = false; return ev }
+            if m < info.minWeekly { ev.penalty += info.minWeekly - m }
+            if m > info.contract { overtime += m - info.contract }
         }
-        if let mx = info.maxTotalMinutes, total > mx { ev.ok = false; return ev }
-        if total < info.minTotalMinutes { ev.penalty += info.minTotalMinutes - total }
+        if total > info.maxTotal { ev.ok = false; return ev }
+        if total < info.minTotal { ev.penalty += info.minTotal - total }
         // H10.
         var i = 0
         while i < D {
@@ -336,22 +371,22 @@ final class Engine {
             let len = j - i
             let edge = i == 0 || j == D
             if working {
-                if len > info.maxConsecutiveDays { ev.ok = false; return ev }
-                if !edge && len < info.minConsecutiveDays { ev.penalty += (info.minConsecutiveDays - len) * 240 }
-            } else if !edge && len < info.minConsecutiveDaysOff {
-                ev.penalty += (info.minConsecutiveDaysOff - len) * 240
+                if len > info.maxConsecutive { ev.ok = false; return ev }
+                if !edge && len < info.minConsecutive { ev.penalty += (info.minConsecutive - len) * 240 }
+            } else if !edge && len < info.minConsecutiveOff {
+                ev.penalty += (info.minConsecutiveOff - len) * 240
             }
             i = j
         }
         // Requests.
         var req = 0
-        for r in info.requests {
+        if info.hasRequests { for r in inst.workers[w].requests {
             var worked = false
             if r.day >= 0 && r.day < D {
                 for h in dayShifts[w][r.day] where r.shiftType == nil || inst.shifts[h].type == r.shiftType { worked = true; break }
             }
             if worked != r.on { req += r.weight }
-        }
+        } }
         ev.cost = wt.travelMinute * travelTotal + wt.overtimeMinute * overtime + req
         return ev
     }
@@ -382,7 +417,7 @@ final class Engine {
         let iv = Interval(x.start, x.end)
         if onLeave(w, iv) { return false }
         guard x.blocking else { return true }
-        if let av = inst.workers[w].availability, !av.containsWhole(iv) { return false }
+        if rules[w].hasAvailability, !inst.workers[w].availability!.containsWhole(iv) { return false }
         let a = acts[w]
         let idx = insertionIndex(w, x)
         let rest = inst.rules.minRestMinutes
