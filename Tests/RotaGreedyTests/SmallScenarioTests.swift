@@ -230,3 +230,44 @@ func curtoisPath(_ n: Int) -> String {
         #expect(r.notes.contains { $0.contains("rooms before workers") })
     }
 }
+
+/// Large teams keep the 40 nearest workers as a session's candidates (`Engine.maxCandidates`). Workers of
+/// one office are all equally near; among them, each session keeps its own scramble, so every worker is a
+/// candidate for some sessions and a busy hour can use the whole office.
+@Suite struct CandidateTests {
+    /// 60 workers at one office, 60 one-hour sessions at the same hour at a centre with a room each.
+    static func scenario() -> Scenario {
+        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+        sc.locations = [Location(id: "office", lat: 52.19, lon: -2.22), Location(id: "fc", lat: 52.25, lon: -2.20)]
+        var v = Venue(id: "fc", location: "fc"); v.rooms = 60
+        sc.venues = [v]
+        sc.workers = (1...60).map { Worker(id: "w-\($0)", base: "office") }
+        sc.cases = (1...60).map { Case(id: "c\($0)") }
+        sc.sessions = (1...60).map { i in
+            var s = Session(id: "s\(i)", case: "c\(i)", durationMinutes: 60,
+                            windows: [TimeWindow(from: t("2026-11-24T10:00"), to: t("2026-11-24T11:00"))])
+            s.venues = ["fc"]
+            return s
+        }
+        return sc
+    }
+
+    @Test func everyWorkerOfAnOfficeIsACandidateSomewhere() throws {
+        let inst = try Instance.compile(Self.scenario())
+        let e = Engine(inst)
+        #expect(e.eligibleWorkers.allSatisfy { $0.count == Engine.maxCandidates })
+        let somewhere = Set(e.eligibleWorkers.joined())
+        #expect(somewhere.count == 60, "workers never a candidate: \(60 - somewhere.count)")
+        #expect(Set(e.eligibleWorkers.map { $0 }).count > 1, "sessions do not all share one list")
+    }
+
+    @Test func aBusyHourUsesMoreThanFortyWorkers() throws {
+        let inst = try Instance.compile(Self.scenario())
+        let r = GreedySolver(localSearch: false).solve(inst, options: SolveOptions(timeLimit: 5, seed: 1, threads: 1))
+        let a = try #require(r.assignment)
+        let report = Checker.check(a, in: inst)
+        #expect(report.isFeasible)
+        let staffed = a.sessions.compactMap { $0 }.count
+        #expect(staffed > Engine.maxCandidates, "\(staffed) sessions staffed")
+    }
+}
