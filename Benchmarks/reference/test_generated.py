@@ -36,7 +36,8 @@ CONFIGS = [
 
 def gen_args(**kw):
     a = argparse.Namespace(seed=1, workers=12, days=7, start="2026-11-23", tz="Europe/London", counties=0,
-                           pinned=0, baseline=False, matrix=False, rules=False)
+                           pinned=0, baseline=False, matrix=False, rules=False, venues=0, sessions_per_case=1.0,
+                           rooms=[1, 2, 2, 3])
     for k, v in kw.items():
         setattr(a, k, v)
     return a
