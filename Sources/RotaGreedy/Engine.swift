@@ -87,6 +87,11 @@ final class Engine {
     /// cost per minute decides among them.
     var roomsFirst = false
     static let fewWorkers = 3
+    /// Search-only cost of a start at a venue that leaves a gap: one that neither begins a window, ends
+    /// one, nor meets a session already there (0: off). Set where construction leaves sessions out,
+    /// rooms being what is short there (`GreedySolver.solveWhole`).
+    var packBias = 0
+    static let gapCost = 150
 
     // Totals.
     var totalCost = 0
@@ -494,12 +499,24 @@ final class Engine {
                     minutes: info.duration + (lead ? info.reportMinutes : 0), blocking: true, item: s)
     }
 
+    /// Whether some session left out has no room free at any of its starts and venues.
+    func roomsShort() -> Bool {
+        (0..<nS).contains { s in
+            sess[s] == nil && !fixedSession[s] && !inst.sessions[s].venues.isEmpty && !starts[s].isEmpty
+                && !inst.sessions[s].venues.contains { v in starts[s].contains { venueFits(v, $0, $0 + inst.sessions[s].duration) } }
+        }
+    }
+
     func venueFits(_ v: Int, _ start: Int, _ end: Int, ignoring: Int = -1) -> Bool {
         let ven = inst.venues[v]
         if let open = ven.open, !open.containsWhole(Interval(start, end)) { return false }
+        // Fewer overlapping sessions than rooms (the usual case) needs no list.
+        var n = 0
+        for (a, b, s) in venueOcc[v] where s != ignoring && a < end && start < b { n += 1 }
+        if n < ven.rooms { return true }
         var over: [(Int, Int)] = []
+        over.reserveCapacity(n)
         for (a, b, s) in venueOcc[v] where s != ignoring && a < end && start < b { over.append((a, b)) }
-        if over.count < ven.rooms { return true }
         // Peak concurrency within [start, end) among the overlapping ones.
         var ev: [(Int, Int)] = []
         for (a, b) in over { ev.append((max(a, start), 1)); ev.append((min(b, end), -1)) }

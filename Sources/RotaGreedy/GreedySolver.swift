@@ -65,6 +65,7 @@ public struct GreedySolver: Sendable {
             if e.sess.contains(where: { $0 == nil }) {
                 let other = prepared()
                 other.roomsFirst = true
+                if e.roomsShort() { other.packBias = Engine.gapCost }
                 construct(other)
                 if (other.totalPenalty, other.totalCost) < (e.totalPenalty, e.totalCost) {
                     notes.append("construction: sessions ordered for rooms before workers (objective \(other.totalCost) against \(e.totalCost))")
@@ -73,6 +74,8 @@ public struct GreedySolver: Sendable {
             }
         }
         e.reallocate()
+        // Sessions left out for rooms: the search prices the gaps a start leaves.
+        if e.roomsShort() { e.packBias = Engine.gapCost }
         let greedy = e.assignment
         let greedyCost = e.totalCost, greedyPenalty = e.totalPenalty
         let tGreedy = elapsed()

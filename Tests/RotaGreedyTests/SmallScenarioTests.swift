@@ -271,3 +271,58 @@ func curtoisPath(_ n: Int) -> String {
         #expect(staffed > Engine.maxCandidates, "\(staffed) sessions staffed")
     }
 }
+
+/// Where rooms are short, a start that leaves a gap in a venue's day costs the search `Engine.gapCost`
+/// (`Engine.packBias`), so a session goes beside what the room already holds rather than at the first
+/// free slot.
+@Suite struct GapTests {
+    /// One room, open on weekdays from 10:00; `held` and `new`, an hour each, both with a window of
+    /// 09:00-14:00 on the Tuesday (opening before the venue does).
+    static func scenario() -> Scenario {
+        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+        sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22)]
+        var v = Venue(id: "fc", location: "fc")
+        v.open = [WeeklyWindow(days: [.mon, .tue, .wed, .thu, .fri], from: 600, to: 1200)]
+        sc.venues = [v]
+        sc.workers = [Worker(id: "w-a", base: "fc"), Worker(id: "w-b", base: "fc")]
+        sc.cases = [Case(id: "c1"), Case(id: "c2")]
+        func session(_ id: String, _ c: String) -> Session {
+            var s = Session(id: id, case: c, durationMinutes: 60,
+                            windows: [TimeWindow(from: t("2026-11-24T09:00"), to: t("2026-11-24T14:00"))])
+            s.venues = ["fc"]
+            return s
+        }
+        sc.sessions = [session("held", "c1"), session("new", "c2")]
+        return sc
+    }
+
+    @Test func aStartBesideTheRoomsSessionWhereRoomsAreShort() throws {
+        let inst = try Instance.compile(Self.scenario())
+        func start(packBias: Int) -> Int? {
+            let e = Engine(inst)
+            e.packBias = packBias
+            e.place(0, SessionPlacement(workers: [0], start: inst.sessions[0].windows[0].start + 180, venue: 0), force: true)
+            var rng = SplitMix64(seed: 1)
+            return e.bestInsertion(1, lambda: 20, rng: &rng)?.placement.start
+        }
+        let day = inst.sessions[1].windows[0].start - 540      // midnight of the Tuesday
+        #expect(start(packBias: 0) == day + 600, "the first free start, 10:00, where the venue opens")
+        #expect(start(packBias: Engine.gapCost) == day + 660, "11:00, ending where the held session begins")
+    }
+
+    @Test func roomsShortOnlyWhenALeftOutSessionHasNoRoom() throws {
+        let inst = try Instance.compile(Self.scenario())
+        let e = Engine(inst)
+        #expect(!e.roomsShort(), "nothing placed, nothing short")
+        let day = inst.sessions[1].windows[0].start - 540
+        // The room taken for the whole day but one hour: `new` still fits in that hour.
+        e.place(0, SessionPlacement(workers: [0], start: day + 600, venue: 0), force: true)
+        #expect(!e.roomsShort())
+        var sc = Self.scenario()
+        sc.sessions[0].durationMinutes = 240                   // held 10:00-14:00: the room is full
+        let full = try Instance.compile(sc)
+        let f = Engine(full)
+        f.place(0, SessionPlacement(workers: [0], start: day + 600, venue: 0), force: true)
+        #expect(f.roomsShort(), "new has no room at any start")
+    }
+}
