@@ -59,14 +59,11 @@ extension Engine {
             var memos = [DeltaMemo](repeating: DeltaMemo(), count: leadCandidates.count)
             // The lead's activity is the same for every lead unless the session is at the lead's base.
             let atBase = v == nil && info.transportFrom == nil
-            // Where rooms are short (`packBias`): the ends and starts of the venue's sessions (a start as
-            // -start - 1), for starts that leave no gap beside them.
-            var edges = Set<Int>()
-            if packBias != 0, let v { for (a, b, o) in venueOcc[v] where o != s { edges.insert(b); edges.insert(-a - 1) } }
             for t in starts[s] {
                 if let v, !venueFits(v, t, t + info.duration) { continue }
-                let packs = packBias == 0 || v == nil || edges.contains(t) || edges.contains(-(t + info.duration) - 1)
-                    || info.windows.contains { $0.start == t || $0.end == t + info.duration }
+                // Where rooms are short (`packBias`): does this start leave no gap beside it?
+                let packs = packBias == 0 || v == nil || info.windows.contains { $0.start == t || $0.end == t + info.duration }
+                    || meetsSession(v!, t, t + info.duration, ignoring: s)
                 let shared = atBase ? nil : sessionAct(s, worker: leadCandidates[0], lead: true, start: t, venue: v, leadWorker: leadCandidates[0])
                 var leads: [(Int, Int)] = []
                 var cheapest: (Int, Int)?

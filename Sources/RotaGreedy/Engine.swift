@@ -508,6 +508,11 @@ final class Engine {
         }
     }
 
+    /// Whether [start, end) at venue `v` begins where a session there ends or ends where one begins.
+    func meetsSession(_ v: Int, _ start: Int, _ end: Int, ignoring: Int) -> Bool {
+        venueOcc[v].contains { $0.2 != ignoring && ($0.1 == start || $0.0 == end) }
+    }
+
     func venueFits(_ v: Int, _ start: Int, _ end: Int, ignoring: Int = -1) -> Bool {
         let ven = inst.venues[v]
         if let open = ven.open, !open.containsWhole(Interval(start, end)) { return false }
