@@ -36,9 +36,10 @@ def run(rota, path, seed, seconds, tmp):
     out = os.path.join(tmp, f"sol-{seed}-{seconds}.json")
     log = os.path.join(tmp, "log.txt")
     t = time.time()
-    p = subprocess.Popen([rota, "solve", path, "--solver", "greedy", "--time-limit", str(seconds), "--seed", str(seed),
-                          "--output", out, "--verbose"], stdout=subprocess.DEVNULL, stderr=open(log, "w"))
-    _, status, usage = os.wait4(p.pid, 0)
+    with open(log, "w") as err:
+        p = subprocess.Popen([rota, "solve", path, "--solver", "greedy", "--time-limit", str(seconds), "--seed", str(seed),
+                              "--output", out, "--verbose"], stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(p.pid, 0)
     wall = time.time() - t
     if os.waitstatus_to_exitcode(status) != 0:
         return None

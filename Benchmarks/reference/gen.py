@@ -127,8 +127,9 @@ def generate(a):
         for ti in range(nven):
             t = towns[ti % len(towns)]
             # beyond one centre a town (--venues), the second is "fc-town-2", and so on
-            vid = f"fc-{slug(t[0])}" + (f"-{ti // len(towns) + 1}" if ti >= len(towns) else "")
-            locations.append({"id": "loc-" + vid, "name": f"Family Centre {t[0]}" + vid[len(f"fc-{slug(t[0])}"):],
+            second = f"-{ti // len(towns) + 1}" if ti >= len(towns) else ""
+            vid = f"fc-{slug(t[0])}{second}"
+            locations.append({"id": "loc-" + vid, "name": f"Family Centre {t[0]}{second}",
                               "lat": round(t[1] + rnd.uniform(-0.004, 0.004), 4),
                               "lon": round(t[2] + rnd.uniform(-0.004, 0.004), 4)})
             venues.append({"id": vid, "location": "loc-" + vid, "rooms": rnd.choice(a.rooms),
