@@ -36,6 +36,18 @@ public struct Decomposition: Sendable {
         }
         func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[ra] = rb } }
 
+        // The workers with each list of skills asked for, found once a list. An item that every one
+        // of them could take is linked to the list's first worker, and the list is then linked whole
+        // (once, below): the same parts as linking the item to each of them, without a pass over the
+        // workers for every item (0.3-0.4 s on a county of 600 workers and 4,215 sessions).
+        var able: [[String]: [Int]] = [:]
+        var linked = Set<[String]>()
+        func workers(with skills: [String]) -> [Int] {
+            if let list = able[skills] { return list }
+            let list = (0..<nW).filter { inst.workers[$0].hasSkills(skills) }
+            able[skills] = list
+            return list
+        }
         for (c, info) in inst.cases.enumerated() { if let w = info.allocatedWorker { union(cOff + c, w) } }
         for (s, info) in inst.sessions.enumerated() {
             let node = sOff + s
@@ -44,18 +56,26 @@ public struct Decomposition: Sendable {
             if let p = info.pinned { for w in p.workers { union(node, w) }; if let v = p.venue { union(node, vOff + v) } }
             for w in info.preferred { union(node, w) }
             let excluded = inst.cases[info.caseIndex].excluded
-            for w in 0..<nW where !excluded.contains(w) && inst.workers[w].hasSkills(info.skills) { union(node, w) }
+            let list = workers(with: info.skills)
+            if let first = list.first, !excluded.contains(where: { inst.workers[$0].hasSkills(info.skills) }) {
+                union(node, first); linked.insert(info.skills)
+            } else {
+                for w in list where !excluded.contains(w) { union(node, w) }
+            }
         }
-        var fairnessWorkers = [Set<Int>](repeating: [], count: inst.shiftTypes.count)
+        var fairnessSkills = [Set<[String]>](repeating: [], count: inst.shiftTypes.count)
         for (h, info) in inst.shifts.enumerated() {
             let node = hOff + h
             for w in info.pinnedWorkers { union(node, w) }
-            for w in 0..<nW where inst.workers[w].hasSkills(info.skills) {
-                union(node, w)
-                if inst.shiftTypes[info.type].fairness { fairnessWorkers[info.type].insert(w) }
-            }
+            if let first = workers(with: info.skills).first { union(node, first); linked.insert(info.skills) }
+            if inst.shiftTypes[info.type].fairness { fairnessSkills[info.type].insert(info.skills) }
         }
-        for ws in fairnessWorkers { if let first = ws.first { for w in ws { union(first, w) } } }
+        for skills in linked { let list = able[skills]!; for w in list { union(list[0], w) } }
+        // A shift type with fairness links every worker who could work one of its shifts.
+        for lists in fairnessSkills {
+            let ws = lists.flatMap { able[$0]! }
+            if let first = ws.first { for w in ws { union(first, w) } }
+        }
         // A baseline links nothing new: stability is per session and per shift.
 
         var partOfRoot: [Int: Int] = [:]

@@ -50,6 +50,20 @@ func twoTeams(shareVenue: Bool = false, openSessions: Bool = false) -> Scenario 
         #expect(Decomposition(inst).parts.count == 1)
     }
 
+    @Test func casesThatExcludeTheOtherTeamKeepTheTeamsApart() throws {
+        // Sessions anyone may staff, but each case excludes the other team's workers: two parts again.
+        var sc = twoTeams(openSessions: true)
+        for k in sc.cases.indices {
+            let other = sc.workers.map(\.id).filter { $0.hasSuffix("-2") != sc.cases[k].id.hasSuffix("-2") }
+            sc.cases[k].excludedWorkers = other
+        }
+        let parts = Decomposition(try Instance.compile(sc)).parts
+        #expect(Set(parts.map { $0.workers }) == [["w-a", "w-b"], ["w-a-2", "w-b-2"]])
+        // Excluding only one of the other team's workers leaves the other able: one part.
+        sc.cases[0].excludedWorkers = ["w-a-2"]
+        #expect(Decomposition(try Instance.compile(sc)).parts.count == 1)
+    }
+
     @Test func partsAreSolvedSeparatelyAndJoined() throws {
         let inst = try Instance.compile(twoTeams())
         let r = GreedySolver(maxIdleMoves: 2000).solve(inst, options: SolveOptions(timeLimit: 10, seed: 7, threads: 2))
