@@ -427,7 +427,8 @@ final class LocalSearch {
         var bestScore = current
         var sinceBest = 0
         while idle < maxIdle {
-            if iter & 15 == 0 && deadline() { break }
+            // Every move: one move on a county takes up to tens of milliseconds.
+            if deadline() { break }
             iter += 1; idle += 1; sinceLambda += 1; sinceBest += 1
             if sinceBest >= kickAfter {
                 // Stuck: a kick of forced moves, then late acceptance from there (the best is kept).
