@@ -242,15 +242,14 @@ final class Engine {
             return out
         }
         for sh in inst.shifts { maxLen = max(maxLen, sh.interval.length) }
-        // Longest transport leg and longest travel (bounded scan).
-        var maxTravel = 0
-        let nL = inst.locationIDs.count
-        if nL <= 400 {
-            for a in 0..<nL { for b in 0..<nL { maxTravel = max(maxTravel, inst.travel.minutes(a, b)) } }
-        } else {
-            maxTravel = 2 * 1440
-        }
-        pairBound = 2 * maxLen + 2 * maxTravel + max(inst.rules.minRestMinutes, 0) + 1
+        // The longest travel (and so transport leg): the travel table's, which knows it up to 1,500
+        // locations (a county of 600 workers has 1,306); beyond, two days.
+        let maxTravel = inst.travel.longestMinutes ?? 2 * 1440
+        // Two blocking activities whose starts lie `pairBound` or more apart never clash. An activity
+        // lasts at most maxLen + 2 maxTravel (a lead's transport legs), so B after A clashes only if
+        // B.start - A.start < maxLen + 3 maxTravel (travel between them) or < maxLen + 2 maxTravel +
+        // minRest (rest, on a later day).
+        pairBound = maxLen + 3 * maxTravel + max(inst.rules.minRestMinutes, 0) + 1
         weekendOfDay = (0..<inst.days).map { inst.weekend(ofDay: $0) ?? Int.min }
         weekendCount = Set(weekendOfDay.filter { $0 != Int.min }).count
         scratch = Scratch(work: Array(repeating: 0, count: inst.days), last: Array(repeating: -1, count: inst.days),

@@ -11,6 +11,8 @@ public struct TravelTable: Sendable {
     let overrides: [Int: (minutes: Int, km: Double?)]
     /// Dense minute cache for scenarios with up to 1,500 locations.
     let denseMinutes: [Int32]
+    /// The longest travel between any two locations, where the dense cache knows it (nil above 1,500).
+    public let longestMinutes: Int?
 
     public init(locations: [Location], settings: TravelSettings, matrix: [(from: Int, to: Int, minutes: Int, km: Double?)]) {
         count = locations.count
@@ -37,8 +39,10 @@ public struct TravelTable: Sendable {
                 }
             }
             denseMinutes = dm
+            longestMinutes = Int(dm.max() ?? 0)
         } else {
             denseMinutes = []
+            longestMinutes = nil
         }
     }
 

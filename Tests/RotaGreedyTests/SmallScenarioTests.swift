@@ -326,3 +326,45 @@ func curtoisPath(_ n: Int) -> String {
         #expect(f.roomsShort(), "new has no room at any start")
     }
 }
+
+@Suite struct LongLegTests {
+    /// No rest rule, and a child's home five hours from both centres: `far` (30 min at 12:00, with
+    /// transport) keeps its lead from 07:00 to 17:30 at home, so `late` (30 min at fc-2, window
+    /// 19:00-23:30) can start no earlier than 22:30, twelve hours after `far`'s activity began.
+    static func scenario() -> Scenario {
+        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+        sc.rules.minRestMinutes = 0
+        sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22), Location(id: "fc-2", lat: 52.20, lon: -2.22),
+                        Location(id: "home", lat: 52.21, lon: -2.22)]
+        sc.travelMatrix = [("home", "fc", 300), ("fc", "home", 300), ("home", "fc-2", 300), ("fc-2", "home", 300)]
+            .map { TravelEntry(from: $0.0, to: $0.1, minutes: $0.2, km: nil) }
+        sc.venues = [Venue(id: "fc", location: "fc"), Venue(id: "fc-2", location: "fc-2")]
+        var w = Worker(id: "w-a", base: "fc"); w.skills = ["driver"]
+        sc.workers = [w]
+        sc.cases = ["c1", "c2"].map { var c = Case(id: $0); c.allocatedWorker = "w-a"; return c }
+        var far = Session(id: "far", case: "c1", durationMinutes: 30,
+                          windows: [TimeWindow(from: t("2026-11-24T12:00"), to: t("2026-11-24T12:30"))])
+        far.venues = ["fc"]; far.transportFrom = "home"
+        var late = Session(id: "late", case: "c2", durationMinutes: 30,
+                           windows: [TimeWindow(from: t("2026-11-24T19:00"), to: t("2026-11-24T23:30"))])
+        late.venues = ["fc-2"]
+        sc.sessions = [far, late]
+        return sc
+    }
+
+    @Test func aLongTransportLegBlocksALaterStart() throws {
+        let inst = try Instance.compile(Self.scenario())
+        let e = Engine(inst)
+        e.place(0, SessionPlacement(workers: [0], start: inst.sessions[0].windows[0].start, venue: 0), force: true)
+        var rng = SplitMix64(seed: 1)
+        let p = try #require(e.bestInsertion(1, lambda: 20, rng: &rng)?.placement)
+        let day = inst.sessions[0].windows[0].start - 720       // midnight of the Tuesday
+        #expect(p.start >= day + 22 * 60 + 30, "17:30 back home, then 300 min to fc-2")
+        var a = e.assignment
+        a.sessions[1] = p
+        #expect(Checker.check(a, in: inst).isFeasible)
+        // The checker agrees that 19:00 clashes (H4).
+        a.sessions[1]!.start = day + 19 * 60
+        #expect(Checker.check(a, in: inst).violatedRules.contains("H4"))
+    }
+}
