@@ -368,3 +368,50 @@ func curtoisPath(_ n: Int) -> String {
         #expect(Checker.check(a, in: inst).violatedRules.contains("H4"))
     }
 }
+
+@Suite struct CaseMoveTests {
+    /// A case with no given worker and two sessions on different days: `ride` has transport, so its
+    /// lead must drive; `talk` does not. `w-a` (no licence, an empty caseload) and `w-b` (a driver,
+    /// five cases already) can each take both, so the search starts with the case given to `w-a`
+    /// (`preallocate`: the emptier caseload), and `ride` then costs continuity. Given to `w-b`,
+    /// nothing does: the optimum is 0.
+    static func scenario() -> Scenario {
+        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+        sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22)]
+        sc.venues = [Venue(id: "fc", location: "fc")]
+        let a = Worker(id: "w-a", base: "fc")
+        var b = Worker(id: "w-b", base: "fc"); b.skills = ["driver"]; b.caseloadOther = 5
+        sc.workers = [a, b]
+        sc.cases = [Case(id: "c1")]
+        var ride = Session(id: "ride", case: "c1", durationMinutes: 60,
+                           windows: [TimeWindow(from: t("2026-11-24T10:00"), to: t("2026-11-24T11:00"))])
+        ride.venues = ["fc"]; ride.transportFrom = "fc"
+        var talk = Session(id: "talk", case: "c1", durationMinutes: 60,
+                           windows: [TimeWindow(from: t("2026-11-25T10:00"), to: t("2026-11-25T11:00"))])
+        talk.venues = ["fc"]
+        sc.sessions = [ride, talk]
+        return sc
+    }
+
+    @Test func theSearchGivesTheCaseToTheWorkerWhoCanLeadItAll() throws {
+        let inst = try Instance.compile(Self.scenario())
+        let e = Engine(inst)
+        e.preallocate()
+        #expect(e.alloc[0] == inst.workerIndex["w-a"], "the emptier caseload first")
+        func solve(caseMoves: Bool) throws -> (objective: Int, worker: Int?) {
+            let e = Engine(inst)
+            e.preallocate()
+            var rng = SplitMix64(seed: 1)
+            e.constructSessions(lambda: 20, rng: &rng)
+            let ls = LocalSearch(e, seed: 3, lambda: 20)
+            if !caseMoves { ls.caseMoveRate = 0 }
+            let (best, _) = ls.run(until: { false }, maxIdle: 3000, verify: { _ in true })
+            let r = Engine.rebuild(inst, sess: best.sess, shiftW: best.shiftW, alloc: best.alloc)
+            #expect(Checker.check(r.assignment, in: inst).isFeasible)
+            return (best.cost, best.alloc[0])
+        }
+        let with = try solve(caseMoves: true)
+        #expect(with.objective == 0 && with.worker == inst.workerIndex["w-b"])
+        #expect(try solve(caseMoves: false).objective == 100, "without the move the case stays with w-a")
+    }
+}
