@@ -4,10 +4,11 @@
 
     compare.py [--sizes 10,30,100] [--gen-seeds 1,2,3] [--seed 1] [--time-limit 20]
                [--threads 1] [--max-candidates auto] [--work /tmp/cpsat-compare] [--nice 19]
+               [--solvers greedy,auto] [--rota .build/release/rota]
 
 For every size N and generator seed g: `gen.py --seed g --workers N` writes the
-scenario; `rota solve SCEN --solver greedy --time-limit T --seed s --threads H
---quiet` and `team.py SCEN --time-limit T --seed s --workers H` solve it with
+scenario; `rota solve SCEN --solver X --time-limit T --seed s --threads H
+--quiet` (for each X of --solvers, default greedy) and `team.py SCEN --time-limit T --seed s --workers H` solve it with
 the same wall-time limit (team.py counts its model building inside T); both
 answers are judged by `rota check --json` and by the independent
 reference/refcheck.py.  An objective counts only when both checkers call the
@@ -35,7 +36,7 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 GEN = os.path.join(ROOT, "Benchmarks", "reference", "gen.py")
 REFCHECK = os.path.join(ROOT, "Benchmarks", "reference", "refcheck.py")
 TEAM = os.path.join(HERE, "team.py")
-ROTA = os.path.join(ROOT, ".build", "release", "rota")
+ROTA = os.path.join(ROOT, ".build", "release", "rota")  # --rota overrides
 
 
 def run(cmd, nice, timeout):
@@ -89,18 +90,31 @@ def main(argv):
     ap.add_argument("--max-candidates", default="auto")
     ap.add_argument("--work", default="/tmp/cpsat-compare")
     ap.add_argument("--nice", type=int, default=19)
+    ap.add_argument("--solvers", default="greedy", help="rota solvers to run, comma-separated (greedy, auto, glpk)")
+    ap.add_argument("--rota", default=None, help="the rota binary (default .build/release/rota)")
     a = ap.parse_args(argv[1:])
+    global ROTA
+    if a.rota:
+        ROTA = os.path.abspath(a.rota)
+    solvers = [x for x in a.solvers.split(",") if x]
     os.makedirs(a.work, exist_ok=True)
     sizes = [int(x) for x in a.sizes.split(",")]
     gseeds = [int(x) for x in a.gen_seeds.split(",")]
     T = a.time_limit
     rows = []
     print(f"Time limit {T:g} s each, solver seed {a.seed}, threads {a.threads}, CP-SAT max-candidates "
-          f"{a.max_candidates}, under nice -n {a.nice}.\n")
-    print("| scenario | workers | sessions | rota objective | CP-SAT objective | CP-SAT bound | "
-          "CP-SAT vs rota | both valid | rota s | CP-SAT s (build+solve) | CP-SAT model |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          f"{a.max_candidates}, under nice -n {a.nice}. \"vs CP-SAT\" = (rota - CP-SAT) / CP-SAT: positive "
+          "means rota is worse; \"above bound\" is against CP-SAT's proved bound (full model only).\n")
+    cols = " | ".join(f"rota {x}" for x in solvers)
+    vs = " | ".join(f"{x} vs CP-SAT | {x} above bound" for x in solvers)
+    print(f"| scenario | workers | sessions | {cols} | CP-SAT objective | CP-SAT bound | {vs} | all valid | "
+          "rota s | CP-SAT s (build+solve) | CP-SAT model |")
+    print("| --- | --- | --- | " + "--- | " * len(solvers) + "--- | --- | " + "--- | --- | " * len(solvers) + "--- | --- | --- | --- |")
     sys.stdout.flush()
+
+    def pct(x, ref):
+        return None if x is None or not ref else 100.0 * (x - ref) / ref
+
     for n in sizes:
         for g in gseeds:
             scen = os.path.join(a.work, f"gen-s{g}-w{n}.json")
@@ -110,13 +124,21 @@ def main(argv):
                                    [sys.executable, GEN, "--seed", str(g), "--workers", str(n)], stdout=f, check=True)
             with open(scen) as f:
                 nsess = len(json.load(f)["sessions"])
-            rsol = os.path.join(a.work, f"rota-s{g}-w{n}.json")
+            robj, rsec, notes, valid = {}, {}, [], True
+            for x in solvers:
+                rsol = os.path.join(a.work, f"rota-{x}-s{g}-w{n}.json")
+                if os.path.exists(rsol):
+                    os.remove(rsol)
+                _, rsec[x] = run([ROTA, "solve", scen, "--solver", x, "--time-limit", str(T), "--seed", str(a.seed),
+                                  "--threads", str(a.threads), "--output", rsol, "--quiet"], a.nice, 10 * T + 120)
+                ok, obj, note = judge(scen, rsol)
+                robj[x] = obj if ok else None
+                valid = valid and ok
+                if note:
+                    notes.append((f"rota {x}", note))
             csol = os.path.join(a.work, f"cpsat-s{g}-w{n}.json")
-            for x in (rsol, csol):
-                if os.path.exists(x):
-                    os.remove(x)
-            _, rsec = run([ROTA, "solve", scen, "--solver", "greedy", "--time-limit", str(T), "--seed", str(a.seed),
-                           "--threads", str(a.threads), "--output", rsol, "--quiet"], a.nice, 10 * T + 120)
+            if os.path.exists(csol):
+                os.remove(csol)
             p, csec = run([sys.executable, TEAM, scen, "--time-limit", str(T), "--seed", str(a.seed),
                            "--workers", str(a.threads), "--max-candidates", str(a.max_candidates),
                            "--output", csol], a.nice, 10 * T + 120)
@@ -124,37 +146,42 @@ def main(argv):
                 summ = json.loads(p.stdout.strip().splitlines()[-1])
             except (json.JSONDecodeError, IndexError):
                 summ = {}
-            rok, robj, rnote = judge(scen, rsol)
             cok, cobj, cnote = judge(scen, csol)
+            if cnote:
+                notes.append(("cp-sat", cnote))
+            valid = valid and cok
+            cobj = cobj if cok else None
             bound = summ.get("bound")
-            rel = None
-            if rok and cok and robj:
-                rel = 100.0 * (cobj - robj) / robj
-            row = dict(n=n, g=g, sessions=nsess, robj=robj if rok else None, cobj=cobj if cok else None,
-                       bound=bound, rel=rel, valid=rok and cok, rsec=rsec, csec=csec,
-                       build=summ.get("build_seconds"), solve=summ.get("solve_seconds"),
-                       model=f"{summ.get('variables')} vars, {summ.get('arcs')} arcs, K={summ.get('max_candidates')}",
-                       status=summ.get("status"))
+            row = dict(n=n, g=g, sessions=nsess, cobj=cobj, bound=bound, valid=valid)
+            for x in solvers:
+                row[x] = robj[x]
+                row[x + " vs"] = pct(robj[x], cobj)
+                row[x + " above"] = pct(robj[x], bound)
             rows.append(row)
-            print(f"| gen seed {g} | {n} | {nsess} | {fmt(row['robj'])} | {fmt(row['cobj'])} ({row['status']}) | "
-                  f"{fmt(bound)} | {fmt(rel)}{' %' if rel is not None else ''} | "
-                  f"{'yes' if row['valid'] else 'NO'} | {rsec:.1f} | {csec:.1f} ({fmt(row['build'])}+{fmt(row['solve'])}) "
-                  f"| {row['model']} |")
-            for note, who in ((rnote, "rota"), (cnote, "cp-sat")):
-                if note:
-                    print(f"|  | {who}: {note} | | | | | | | | | |")
+            model = f"{summ.get('variables')} vars, {summ.get('arcs')} arcs, K={summ.get('max_candidates')}"
+            vals = " | ".join(fmt(robj[x]) for x in solvers)
+            gaps = " | ".join(f"{fmt(row[x + ' vs'])}{' %' if row[x + ' vs'] is not None else ''} | "
+                              f"{fmt(row[x + ' above'])}{' %' if row[x + ' above'] is not None else ''}" for x in solvers)
+            print(f"| gen seed {g} | {n} | {nsess} | {vals} | {fmt(cobj)} ({summ.get('status')}) | {fmt(bound)} | {gaps} | "
+                  f"{'yes' if valid else 'NO'} | {'/'.join(f'{rsec[x]:.1f}' for x in solvers)} | "
+                  f"{csec:.1f} ({fmt(summ.get('build_seconds'))}+{fmt(summ.get('solve_seconds'))}) | {model} |")
+            for who, note in notes:
+                print(f"|  | {who}: {note} |")
             sys.stdout.flush()
     print("\nMedians over generator seeds:\n")
-    print("| workers | sessions | rota objective | CP-SAT objective | CP-SAT bound | CP-SAT vs rota | all valid |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(f"| workers | sessions | {cols} | CP-SAT objective | CP-SAT bound | {vs} | all valid |")
+    print("| --- | --- | " + "--- | " * len(solvers) + "--- | --- | " + "--- | --- | " * len(solvers) + "--- |")
     for n in sizes:
         rs = [r for r in rows if r["n"] == n]
 
         def med(key):
             v = [r[key] for r in rs if r[key] is not None]
             return statistics.median(v) if v else None
-        print(f"| {n} | {fmt(med('sessions'))} | {fmt(med('robj'))} | {fmt(med('cobj'))} | {fmt(med('bound'))} | "
-              f"{fmt(med('rel'))}{' %' if med('rel') is not None else ''} | "
+
+        def p(key):
+            return f"{fmt(med(key))}{' %' if med(key) is not None else ''}"
+        print(f"| {n} | {fmt(med('sessions'))} | {' | '.join(fmt(med(x)) for x in solvers)} | {fmt(med('cobj'))} | "
+              f"{fmt(med('bound'))} | {' | '.join(p(x + ' vs') + ' | ' + p(x + ' above') for x in solvers)} | "
               f"{sum(r['valid'] for r in rs)}/{len(rs)} |")
     return 0
 
