@@ -152,6 +152,10 @@ def main(argv):
             valid = valid and cok
             cobj = cobj if cok else None
             bound = summ.get("bound")
+            # A bound at or below 0 proves nothing about these objectives (CP-SAT with two workers runs
+            # no bounding search, and reports the trivial bound of its model).
+            if bound is not None and bound <= 0:
+                bound = None
             row = dict(n=n, g=g, sessions=nsess, cobj=cobj, bound=bound, valid=valid)
             for x in solvers:
                 row[x] = robj[x]
