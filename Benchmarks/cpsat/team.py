@@ -960,6 +960,11 @@ class Team:
                 have.add(wid)
             if want - have:
                 return False
+        return self._hint_from(m2, time_limit, seed)
+
+    def _hint_from(self, m2, time_limit, seed):
+        """Solves m2 (a copy of the model with more constraints) and makes its solution the real
+        model's complete hint; False when it finds none in time."""
         s = cp_model.CpSolver()
         s.parameters.max_time_in_seconds = max(0.1, time_limit)
         s.parameters.num_workers = 1
@@ -981,18 +986,7 @@ class Team:
         for rec in self.sess:
             if rec["start"] is not None:
                 m2.Add(rec["x"] == 0)
-        s = cp_model.CpSolver()
-        s.parameters.max_time_in_seconds = max(0.1, time_limit)
-        s.parameters.num_workers = 1
-        s.parameters.random_seed = seed
-        st = s.Solve(m2)
-        if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return False
-        sol = s.ResponseProto().solution
-        h = self.m.Proto().solution_hint
-        h.vars.extend(range(len(sol)))
-        h.values.extend(sol)
-        return True
+        return self._hint_from(m2, time_limit, seed)
 
     # ------------------------------------------------------------------ solve / extract
     def solve(self, time_limit, workers, seed, log):
