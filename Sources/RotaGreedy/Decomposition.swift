@@ -40,14 +40,9 @@ public struct Decomposition: Sendable {
         // of them could take is linked to the list's first worker, and the list is then linked whole
         // (once, below): the same parts as linking the item to each of them, without a pass over the
         // workers for every item (0.3-0.4 s on a county of 600 workers and 4,215 sessions).
-        var able: [[String]: [Int]] = [:]
+        var able = SkillLists(inst)
         var linked = Set<[String]>()
-        func workers(with skills: [String]) -> [Int] {
-            if let list = able[skills] { return list }
-            let list = (0..<nW).filter { inst.workers[$0].hasSkills(skills) }
-            able[skills] = list
-            return list
-        }
+        func workers(with skills: [String]) -> [Int] { able.workers(with: skills) }
         for (c, info) in inst.cases.enumerated() { if let w = info.allocatedWorker { union(cOff + c, w) } }
         for (s, info) in inst.sessions.enumerated() {
             let node = sOff + s
@@ -70,10 +65,10 @@ public struct Decomposition: Sendable {
             if let first = workers(with: info.skills).first { union(node, first); linked.insert(info.skills) }
             if inst.shiftTypes[info.type].fairness { fairnessSkills[info.type].insert(info.skills) }
         }
-        for skills in linked { let list = able[skills]!; for w in list { union(list[0], w) } }
+        for skills in linked { let list = workers(with: skills); for w in list { union(list[0], w) } }
         // A shift type with fairness links every worker who could work one of its shifts.
         for lists in fairnessSkills {
-            let ws = lists.flatMap { able[$0]! }
+            let ws = lists.flatMap { workers(with: $0) }
             if let first = ws.first { for w in ws { union(first, w) } }
         }
         // A baseline links nothing new: stability is per session and per shift.
@@ -260,4 +255,19 @@ private final class PartResults: @unchecked Sendable {
     init(count: Int) { values = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ r: SolverResult) { lock.lock(); values[k] = r; lock.unlock() }
     func get(_ k: Int) -> SolverResult? { lock.lock(); defer { lock.unlock() }; return values[k] }
+}
+
+/// The workers who have every skill of a list, found once a list (sessions and shifts mostly ask for
+/// a few lists, so a county of 600 workers needs a few passes over its workers, not one an item).
+struct SkillLists {
+    let inst: Instance
+    private var lists: [[String]: [Int]] = [:]
+    init(_ inst: Instance) { self.inst = inst }
+
+    mutating func workers(with skills: [String]) -> [Int] {
+        if let list = lists[skills] { return list }
+        let list = inst.workers.indices.filter { inst.workers[$0].hasSkills(skills) }
+        lists[skills] = list
+        return list
+    }
 }

@@ -191,18 +191,14 @@ final class Engine {
         // workers share bases, so travel is looked up once a base. (Going through every worker and
         // every worker's travel for every session, construction alone on a county of 600 workers and
         // 4,215 sessions took 2.30 s; now 1.50 s.)
-        var withSkills: [[String]: [Int]] = [:]
+        var withSkills = SkillLists(inst)
         let bases = inst.workers.map(\.base)
         for (s, info) in inst.sessions.enumerated() {
             var cs = inst.candidateStarts(info)
             if let f = freeze { cs = cs.filter { $0 >= f } }
             st[s] = cs
             let excluded = inst.cases[info.caseIndex].excluded
-            let able = withSkills[info.skills] ?? {
-                let list = inst.workers.indices.filter { inst.workers[$0].hasSkills(info.skills) }
-                withSkills[info.skills] = list
-                return list
-            }()
+            let able = withSkills.workers(with: info.skills)
             ew[s] = excluded.isEmpty ? able : able.filter { !excluded.contains($0) }
             // Large teams: keep the nearest workers (and the case's and preferred ones), so the
             // candidate set is bounded whatever the team size.
