@@ -6,6 +6,22 @@ import RotaChecker
 
 func t(_ s: String) -> LocalDateTime { LocalDateTime(parsing: s, allowEndOfDay: true)! }
 
+/// The week the small scenarios share (from Monday 2026-11-23), with one family centre, `fc`, as
+/// location and venue.
+func weekAtOneCentre() -> Scenario {
+    var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+    sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22)]
+    sc.venues = [Venue(id: "fc", location: "fc")]
+    return sc
+}
+
+/// A session of `minutes` at `venue` with one window, `from`-`to` (local times).
+func oneWindowSession(_ id: String, case c: String, minutes: Int, from: String, to: String, venue: String = "fc") -> Session {
+    var s = Session(id: id, case: c, durationMinutes: minutes, windows: [TimeWindow(from: t(from), to: t(to))])
+    s.venues = [venue]
+    return s
+}
+
 /// Two workers at one family centre (so no travel), five sessions:
 /// s1 (case c1, w-a's) and s2 (case c2, w-b's) at the same time, rooms for both: 0 each;
 /// s3 needs `senior`, which nobody has: unassigned (1000);
@@ -279,20 +295,13 @@ func curtoisPath(_ n: Int) -> String {
     /// One room, open on weekdays from 10:00; `held` and `new`, an hour each, both with a window of
     /// 09:00-14:00 on the Tuesday (opening before the venue does).
     static func scenario() -> Scenario {
-        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
-        sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22)]
-        var v = Venue(id: "fc", location: "fc")
-        v.open = [WeeklyWindow(days: [.mon, .tue, .wed, .thu, .fri], from: 600, to: 1200)]
-        sc.venues = [v]
+        var sc = weekAtOneCentre()
+        sc.venues[0].open = [WeeklyWindow(days: [.mon, .tue, .wed, .thu, .fri], from: 600, to: 1200)]
         sc.workers = [Worker(id: "w-a", base: "fc"), Worker(id: "w-b", base: "fc")]
         sc.cases = [Case(id: "c1"), Case(id: "c2")]
-        func session(_ id: String, _ c: String) -> Session {
-            var s = Session(id: id, case: c, durationMinutes: 60,
-                            windows: [TimeWindow(from: t("2026-11-24T09:00"), to: t("2026-11-24T14:00"))])
-            s.venues = ["fc"]
-            return s
+        sc.sessions = [("held", "c1"), ("new", "c2")].map {
+            oneWindowSession($0.0, case: $0.1, minutes: 60, from: "2026-11-24T09:00", to: "2026-11-24T14:00")
         }
-        sc.sessions = [session("held", "c1"), session("new", "c2")]
         return sc
     }
 
@@ -332,22 +341,18 @@ func curtoisPath(_ n: Int) -> String {
     /// transport) keeps its lead from 07:00 to 17:30 at home, so `late` (30 min at fc-2, window
     /// 19:00-23:30) can start no earlier than 22:30, twelve hours after `far`'s activity began.
     static func scenario() -> Scenario {
-        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
+        var sc = weekAtOneCentre()
         sc.rules.minRestMinutes = 0
-        sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22), Location(id: "fc-2", lat: 52.20, lon: -2.22),
-                        Location(id: "home", lat: 52.21, lon: -2.22)]
+        sc.locations += [Location(id: "fc-2", lat: 52.20, lon: -2.22), Location(id: "home", lat: 52.21, lon: -2.22)]
         sc.travelMatrix = [("home", "fc", 300), ("fc", "home", 300), ("home", "fc-2", 300), ("fc-2", "home", 300)]
             .map { TravelEntry(from: $0.0, to: $0.1, minutes: $0.2, km: nil) }
-        sc.venues = [Venue(id: "fc", location: "fc"), Venue(id: "fc-2", location: "fc-2")]
+        sc.venues.append(Venue(id: "fc-2", location: "fc-2"))
         var w = Worker(id: "w-a", base: "fc"); w.skills = ["driver"]
         sc.workers = [w]
         sc.cases = ["c1", "c2"].map { var c = Case(id: $0); c.allocatedWorker = "w-a"; return c }
-        var far = Session(id: "far", case: "c1", durationMinutes: 30,
-                          windows: [TimeWindow(from: t("2026-11-24T12:00"), to: t("2026-11-24T12:30"))])
-        far.venues = ["fc"]; far.transportFrom = "home"
-        var late = Session(id: "late", case: "c2", durationMinutes: 30,
-                           windows: [TimeWindow(from: t("2026-11-24T19:00"), to: t("2026-11-24T23:30"))])
-        late.venues = ["fc-2"]
+        var far = oneWindowSession("far", case: "c1", minutes: 30, from: "2026-11-24T12:00", to: "2026-11-24T12:30")
+        far.transportFrom = "home"
+        let late = oneWindowSession("late", case: "c2", minutes: 30, from: "2026-11-24T19:00", to: "2026-11-24T23:30", venue: "fc-2")
         sc.sessions = [far, late]
         return sc
     }
@@ -376,19 +381,14 @@ func curtoisPath(_ n: Int) -> String {
     /// (`preallocate`: the emptier caseload), and `ride` then costs continuity. Given to `w-b`,
     /// nothing does: the optimum is 0.
     static func scenario() -> Scenario {
-        var sc = Scenario(horizon: Horizon(start: LocalDate(year: 2026, month: 11, day: 23), days: 7))
-        sc.locations = [Location(id: "fc", lat: 52.19, lon: -2.22)]
-        sc.venues = [Venue(id: "fc", location: "fc")]
+        var sc = weekAtOneCentre()
         let a = Worker(id: "w-a", base: "fc")
         var b = Worker(id: "w-b", base: "fc"); b.skills = ["driver"]; b.caseloadOther = 5
         sc.workers = [a, b]
         sc.cases = [Case(id: "c1")]
-        var ride = Session(id: "ride", case: "c1", durationMinutes: 60,
-                           windows: [TimeWindow(from: t("2026-11-24T10:00"), to: t("2026-11-24T11:00"))])
-        ride.venues = ["fc"]; ride.transportFrom = "fc"
-        var talk = Session(id: "talk", case: "c1", durationMinutes: 60,
-                           windows: [TimeWindow(from: t("2026-11-25T10:00"), to: t("2026-11-25T11:00"))])
-        talk.venues = ["fc"]
+        var ride = oneWindowSession("ride", case: "c1", minutes: 60, from: "2026-11-24T10:00", to: "2026-11-24T11:00")
+        ride.transportFrom = "fc"
+        let talk = oneWindowSession("talk", case: "c1", minutes: 60, from: "2026-11-25T10:00", to: "2026-11-25T11:00")
         sc.sessions = [ride, talk]
         return sc
     }
