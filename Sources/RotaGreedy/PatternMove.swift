@@ -48,6 +48,51 @@ extension LocalSearch {
         }
     }
 
+    /// What `w` working shift `h` costs in the worker's own terms (the requests of its day, the
+    /// baseline, travel from and to their base) and the minutes it counts (travel included); nil
+    /// when `w` may not work it (skills, leave, availability).
+    func shiftOption(_ w: Int, _ h: Int, _ info: WorkerInfo) -> (own: Int, minutes: Int)? {
+        guard e.eligibleShiftWorkers[h].contains(w) else { return nil }
+        let sh = e.inst.shifts[h]
+        let act = e.shiftAct(h, w)
+        if e.onLeave(w, sh.interval) { return nil }
+        if act.blocking, let av = info.availability, !av.containsWhole(sh.interval) { return nil }
+        var own = 0
+        let change = e.baseline == nil ? 0 : e.wt.change
+        if change > 0, let b = e.baseline { own += b.shiftWorkers[h].contains(w) ? -change : change }
+        for r in info.requests where r.day == sh.day {
+            let matches = r.shiftType == nil || r.shiftType == sh.type
+            if matches != r.on { own += r.weight }
+        }
+        var mins = act.minutes
+        if act.blocking && act.sLoc != info.base {
+            let route = e.inst.travel.minutes(info.base, act.sLoc) + e.inst.travel.minutes(act.eLoc, info.base)
+            own += e.wt.travelMinute * route
+            mins += route
+        }
+        return (own, mins)
+    }
+
+    /// What a worker taking day `d` off costs: their requests to work that day.
+    func offCost(_ info: WorkerInfo, _ d: Int) -> Int {
+        info.requests.reduce(0) { $0 + ($1.day == d && $1.on ? $1.weight : 0) }
+    }
+
+    /// Whether `w` may work shift `next` on the day after shift `prev` (successions, and for shifts
+    /// that block time, travel between them and rest).
+    func mayFollow(_ w: Int, _ prev: Int, _ next: Int) -> Bool {
+        mayFollow(e.shiftAct(prev, w), banned: e.inst.shiftTypes[e.inst.shifts[prev].type].cannotFollow,
+                  e.shiftAct(next, w), type: e.inst.shifts[next].type)
+    }
+
+    /// `mayFollow` for activities worked out already: `pa`, whose type bans the types `banned`,
+    /// then `a`, of type `type`.
+    func mayFollow(_ pa: WAct, banned: Set<Int>, _ a: WAct, type: Int) -> Bool {
+        guard !banned.contains(type) else { return false }
+        guard pa.blocking && a.blocking else { return true }
+        return a.start >= pa.end + e.inst.travel.minutes(pa.eLoc, a.sLoc) && a.start - pa.end >= e.inst.rules.minRestMinutes
+    }
+
     /// Prices for column generation (`PatternPricer`): each shift's price replaces the change in its
     /// cover (a dual value, scaled), and the worker's own terms are multiplied by `scale`.
     struct PatternPricing {
@@ -77,7 +122,6 @@ extension LocalSearch {
         let inst = e.inst
         let lam = lambda
         let D = e.D
-        let change = e.baseline == nil ? 0 : e.wt.change
 
         // Options per day: (shift, price, minutes, type).
         var options = [[(h: Int, price: Int, own: Int, minutes: Int, type: Int)]](repeating: [], count: D)
@@ -85,28 +129,13 @@ extension LocalSearch {
         var maxDayMinutes = 0
         let free = window ?? 0..<D
         for d in 0..<D {
-            for r in info.requests where r.day == d && r.on { offPrice[d] += r.weight }
+            offPrice[d] = offCost(info, d)
             let fixed = free.contains(d) ? nil : shiftOn(w, d)
-            for h in shiftsByDay[d] where e.eligibleShiftWorkers[h].contains(w) && (free.contains(d) || h == fixed) {
+            for h in shiftsByDay[d] where free.contains(d) || h == fixed {
                 let sh = inst.shifts[h]
                 let others = e.shiftW[h].count - (e.shiftW[h].contains(w) ? 1 : 0)
-                guard pricing != nil || others < sh.max else { continue }
-                let act = e.shiftAct(h, w)
-                if e.onLeave(w, sh.interval) { continue }
-                if act.blocking, let av = info.availability, !av.containsWhole(sh.interval) { continue }
+                guard pricing != nil || others < sh.max, let (own, mins) = shiftOption(w, h, info) else { continue }
                 func cover(_ n: Int) -> Int { sh.coverCost(staffed: n) + lam * 240 * max(0, sh.min - n) }
-                var own = 0
-                if change > 0, let b = e.baseline { own += b.shiftWorkers[h].contains(w) ? -change : change }
-                for r in info.requests where r.day == d {
-                    let matches = r.shiftType == nil || r.shiftType == sh.type
-                    if matches != r.on { own += r.weight }
-                }
-                var mins = act.minutes
-                if act.blocking && act.sLoc != info.base {
-                    let route = inst.travel.minutes(info.base, act.sLoc) + inst.travel.minutes(act.eLoc, info.base)
-                    own += e.wt.travelMinute * route
-                    mins += route
-                }
                 var price: Int
                 if let pricing { price = pricing.shiftPrice[h] + scale * own } else { price = cover(others + 1) - cover(others) + own }
                 if noise > 0 { price += rng.int(2 * noise + 1) - noise }
@@ -135,21 +164,10 @@ extension LocalSearch {
         // follows[d][kPrev * options[d].count + k].
         var follows = [[Bool]](repeating: [], count: D)
         for d in 1..<max(1, D) {
+            let acts = options[d].map { e.shiftAct($0.h, w) }
             for po in options[d - 1] {
-                let g = inst.shifts[po.h]
-                let pa = e.shiftAct(po.h, w)
-                let banned = inst.shiftTypes[g.type].cannotFollow
-                for o in options[d] {
-                    var ok = !banned.contains(o.type)
-                    if ok {
-                        let a = e.shiftAct(o.h, w)
-                        if pa.blocking && a.blocking {
-                            if a.start < pa.end + inst.travel.minutes(pa.eLoc, a.sLoc) { ok = false }
-                            if a.start - pa.end < inst.rules.minRestMinutes { ok = false }
-                        }
-                    }
-                    follows[d].append(ok)
-                }
+                let pa = e.shiftAct(po.h, w), banned = inst.shiftTypes[inst.shifts[po.h].type].cannotFollow
+                for (k, o) in options[d].enumerated() { follows[d].append(mayFollow(pa, banned: banned, acts[k], type: o.type)) }
             }
         }
 
