@@ -37,6 +37,8 @@ final class LocalSearch {
     /// 0.4, 0.6 and 0.8 gave medians 4457, 4346 and 4456.
     var pairRate = 0.6
     var pairTargetRate = 0.9
+    /// The pair move's rules per worker (`lineRules`), filled as workers are first paired.
+    lazy var lineRulesCache = [LineRules?](repeating: nil, count: e.nW)
     /// Moves without a new best after which the search kicks (`kickMoves` moves taken whatever they
     /// cost) and goes on from there; the best is kept. Late acceptance alone stays where it is once it
     /// settles: on the recovery example the native solver gave the same rotas at 5 s as at 20 s (seeds
@@ -293,6 +295,17 @@ final class LocalSearch {
         return shiftWorkerPool.filter { !takesSessions[$0] }
     }()
 
+    /// `a` and `b` trade their movable shifts of day `d` (either may have none); false when a strict
+    /// rule refuses. Cover is unchanged.
+    func tradeDay(_ d: Int, _ a: Int, _ b: Int) -> Bool {
+        let ha = shiftOn(a, d), hb = shiftOn(b, d)
+        if let ha { guard remove(ha, a) else { return false } }
+        if let hb { guard remove(hb, b) else { return false } }
+        if let ha { guard add(ha, b) else { return false } }
+        if let hb { guard add(hb, a) else { return false } }
+        return true
+    }
+
     func canMoveOff(_ h: Int, _ w: Int) -> Bool { !e.fixedShiftWorkers[h].contains(w) }
 
     /// The movable shift worker `w` works on day `d`, if any.
@@ -426,14 +439,7 @@ final class LocalSearch {
             if w2 == w1 { return ("block", false) }
             let len = 1 + rng.int(min(e.D, 7))
             let d0 = rng.int(max(1, e.D - len + 1))
-            for d in d0..<(d0 + len) {
-                let h1 = shiftOn(w1, d), h2 = shiftOn(w2, d)
-                if h1 == nil && h2 == nil { continue }
-                if let h1 { if !remove(h1, w1) { return ("block", false) } }
-                if let h2 { if !remove(h2, w2) { return ("block", false) } }
-                if let h1 { if !add(h1, w2) { return ("block", false) } }
-                if let h2 { if !add(h2, w1) { return ("block", false) } }
-            }
+            for d in d0..<(d0 + len) where !tradeDay(d, w1, w2) { return ("block", false) }
             return ("block", true)
         } else {
             // Move w1 from one day's shift to another shift type on the same day, or to another day.

@@ -57,7 +57,15 @@ extension LocalSearch {
         var swap: Bool
     }
 
+    /// `w`'s rules for the pair move, worked out once a worker (they depend on the scenario alone).
     func lineRules(_ w: Int) -> LineRules {
+        if let r = lineRulesCache[w] { return r }
+        let r = makeLineRules(w)
+        lineRulesCache[w] = r
+        return r
+    }
+
+    private func makeLineRules(_ w: Int) -> LineRules {
         let info = e.inst.workers[w]
         var capSlot = [Int](repeating: -1, count: e.inst.shiftTypes.count)
         var caps: [Int] = []
@@ -242,8 +250,9 @@ extension LocalSearch {
         return (a, partners[rng.int(partners.count)])
     }
 
-    /// Trades the days `planPair` picks between `a` and a second worker (journaled). Half the time
-    /// the two are instead a worker with an unmet request and one whose shift would meet it.
+    /// Trades the days `planPair` picks between `w` and a second worker at random (journaled); in a
+    /// share `pairTargetRate` of moves the two are instead a worker with an unmet request and one
+    /// whose shift would meet it (`unmetRequestPair`).
     func pairMove(_ w: Int) -> (String, Bool) {
         var (a, b) = (w, w)
         if pairTargetRate > 0 && rng.chance(pairTargetRate), let pair = unmetRequestPair() {
@@ -253,19 +262,9 @@ extension LocalSearch {
             guard !others.isEmpty else { return ("pair", false) }
             b = others[rng.int(others.count)]
         }
-        var window: Range<Int>? = nil
-        if e.D > 35 {
-            let length = 21 + rng.int(15)
-            let start = rng.int(e.D - length + 1)
-            window = start..<(start + length)
-        }
-        guard let plan = planPair(a, b, window: window) else { return ("pair", false) }
+        guard let plan = planPair(a, b, window: randomWindow()) else { return ("pair", false) }
         for d in 0..<e.D where plan[d] {
-            let ha = shiftOn(a, d), hb = shiftOn(b, d)
-            if let ha { guard remove(ha, a) else { return ("pair", false) } }
-            if let hb { guard remove(hb, b) else { return ("pair", false) } }
-            if let hb { guard add(hb, a) else { return ("pair", false) } }
-            if let ha { guard add(ha, b) else { return ("pair", false) } }
+            guard tradeDay(d, a, b) else { return ("pair", false) }
         }
         return ("pair", true)
     }

@@ -421,17 +421,21 @@ extension LocalSearch {
     /// that one move stays cheap on a year's roster.
     func patternMove(_ w: Int) -> (String, Bool) {
         let noise = rng.chance(0.9) ? 1 + rng.int(35) : 0
-        var window: Range<Int>? = nil
-        if e.D > 35 {
-            let length = 21 + rng.int(15)
-            let a = rng.int(e.D - length + 1)
-            window = a..<(a + length)
-        }
+        let window = randomWindow()
         // A worker short of a minimum is re-planned with the richest key (see `constructByPatterns`).
         beamKey = e.wev[w].penalty == 0 ? .lean : .weekends
         defer { beamKey = .lean }
         guard let plan = planPattern(w, window: window, noise: noise) else { return ("pattern", false) }
         return ("pattern", apply(plan, to: w))
+    }
+
+    /// Over horizons longer than five weeks, three to five weeks at random to re-plan (the rest
+    /// held as it is), so that one move stays cheap on a year's roster; nil (the whole horizon) up to five.
+    func randomWindow() -> Range<Int>? {
+        guard e.D > 35 else { return nil }
+        let length = 21 + rng.int(15)
+        let a = rng.int(e.D - length + 1)
+        return a..<(a + length)
     }
 
     /// Gives `w` the shifts of `plan` (journaled); false when nothing changes or a rule refuses.
