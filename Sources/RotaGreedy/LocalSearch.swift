@@ -409,7 +409,8 @@ final class LocalSearch {
         // Re-plan one worker's whole horizon: only workers who take shifts and no session.
         if !patternWorkers.isEmpty && rng.chance(patternRate) {
             let w = patternWorkers.contains(w1) ? w1 : patternWorkers[rng.int(patternWorkers.count)]
-            if pairRate > 0 && rng.chance(pairRate) { return pairMove(w) }
+            // Trades aim at requests; while a minimum is broken the pattern move does the repairing.
+            if pairRate > 0 && e.totalPenalty == 0 && rng.chance(pairRate) { return pairMove(w) }
             return patternMove(w)
         }
         if r < 3 {
