@@ -111,8 +111,12 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="rota-curtois-")
     os.makedirs(work, exist_ok=True)
     solvers = [s for s in args.solvers.split(",") if s]
+    # With several runs, a last column gives every run's objective (seeds 1..N): a median hides how far
+    # apart they are (a dive lands on one level of short shifts or another).
+    each = args.runs > 1
     header = ("| instance | days | staff | best known | solver | objective | gap to best known % | bound | status "
-              "| seconds | valid |\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |")
+              "| seconds | valid |" + (" objectives by seed |" if each else "")
+              + "\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |" + (" --- |" if each else ""))
     print(header, flush=True)
     rows = []
     for i in parse_range(args.instances):
@@ -160,7 +164,8 @@ def main():
             status = collections.Counter(statuses).most_common(1)[0][0] if statuses else ""
             vtext = (("yes" if valid == 1 else "no") if args.runs == 1 else f"{valid}/{args.runs}")
             row = (f"| {args.label}{i} | {days} | {staff} | {best or ''} | {s} | {fmt(obj)} | {gap} | {fmt(bound)} "
-                   f"| {status} | {fmt(sec, 2)} | {vtext} |")
+                   f"| {status} | {fmt(sec, 2)} | {vtext} |"
+                   + (f" {' / '.join(fmt(o) for o in objs)} |" if each else ""))
             print(row, flush=True)
             rows.append(row)
     if args.output and args.output != "-":
