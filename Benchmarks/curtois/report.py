@@ -140,11 +140,12 @@ def main():
                 if os.path.exists(sol):
                     os.remove(sol)
                 cmd = [rota, "solve", scen, "--solver", s, "--time-limit", f"{args.time_limit:g}", "--output", sol, "--quiet"]
-                if args.runs > 1:
+                if each:
                     cmd += ["--seed", str(r)]
                 rc, _, err = run(cmd, args.time_limit * 3 + 120)
                 if not os.path.exists(sol):
                     statuses.append("error" if rc is not None else "timeout")
+                    objs.append(None)  # keeps the seeds in step (median skips it)
                     print(f"Instance{i} {s} run {r}: no solution (exit {rc}): {err.strip()[:300]}", file=sys.stderr)
                     continue
                 with open(sol) as f:
@@ -162,10 +163,10 @@ def main():
             obj, bound, sec = median(objs), median(bounds), median(secs)
             gap = "" if obj is None or not best else f"{100.0 * (obj - best) / best:.1f}"
             status = collections.Counter(statuses).most_common(1)[0][0] if statuses else ""
-            vtext = (("yes" if valid == 1 else "no") if args.runs == 1 else f"{valid}/{args.runs}")
+            vtext = f"{valid}/{args.runs}" if each else ("yes" if valid == 1 else "no")
             row = (f"| {args.label}{i} | {days} | {staff} | {best or ''} | {s} | {fmt(obj)} | {gap} | {fmt(bound)} "
                    f"| {status} | {fmt(sec, 2)} | {vtext} |"
-                   + (f" {' / '.join(fmt(o) for o in objs)} |" if each else ""))
+                   + (f" {' / '.join(fmt(o) if o is not None else 'none' for o in objs)} |" if each else ""))
             print(row, flush=True)
             rows.append(row)
     if args.output and args.output != "-":
@@ -178,7 +179,7 @@ def main():
                 + "Each instance is converted by `rota import curtois` (its objective equals the benchmark's), solved by "
                 "`rota solve`, and every answer is judged by `rota check` (`valid`). Best known values from "
                 "/work/shared/bench/curtois-qu/README.md; gap = (objective - best known) / best known."
-                + (" Objective, bound and seconds are medians over the runs (seeds 1..N)." if args.runs > 1 else "")
+                + (" Objective, bound and seconds are medians over the runs (seeds 1..N)." if each else "")
                 + "\n\n" + header + "\n" + "\n".join(rows) + "\n")
         tmp = args.output + ".tmp"
         with open(tmp, "w") as f:
