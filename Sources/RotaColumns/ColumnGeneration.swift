@@ -122,6 +122,14 @@ public struct ColumnGenerationSolver: Sendable {
                     var steps = 0
                     let diveStart = clock.seconds
                     var whole = false
+                    // The master LP's objective after each step (noted for the first dive): where a dive
+                    // leaves the root's bound shows which of its steps cost the rota.
+                    var trail: [Double] = []
+                    defer {
+                        if let label, !trail.isEmpty {
+                            notes.append("\(label): master LP by step " + trail.map { String(format: "%.1f", $0) }.joined(separator: " "))
+                        }
+                    }
                     while clock.seconds < end {
                         var candidates = master.freeColumns(lpValues: values)
                         if candidates.allSatisfy({ $0.v > 1 - 1e-6 }) {
@@ -165,6 +173,7 @@ public struct ColumnGenerationSolver: Sendable {
                             break
                         }
                         values = next
+                        if let z = step.lp?.objective { trail.append(z) }
                     }
                     if !whole {
                         // Out of time (or out of LP): each free worker takes the pattern the LP gives most of.
