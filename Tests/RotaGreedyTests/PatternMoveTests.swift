@@ -140,3 +140,17 @@ func patternScenario(seed: UInt64) throws -> Instance {
         #expect(r.cost == e.totalCost && r.penalty == e.totalPenalty)
     }
 }
+
+/// By default only the time limit stops the search: where it settles (a scenario this small settles
+/// within a fraction of a second) it kicks and goes on, and the answer is still the known optimum.
+@Suite struct SearchUsesItsTimeTests {
+    @Test func theDefaultSearchRunsToTheLimitAndKicks() throws {
+        let inst = try Instance.compile(tinyScenario())
+        let r = GreedySolver().solve(inst, options: SolveOptions(timeLimit: 1.5, seed: 1, threads: 1))
+        let a = try #require(r.assignment)
+        #expect(Checker.check(a, in: inst).objective.total == 2100)
+        #expect(r.seconds >= 1.0, "stopped at \(r.seconds) s of a 1.5 s limit")
+        let search = try #require(r.notes.first { $0.hasPrefix("local search:") })
+        #expect(search.contains(" kicks"), "\(search)")
+    }
+}
