@@ -43,9 +43,10 @@ final class LocalSearch {
     /// cost) and goes on from there; the best is kept. Late acceptance alone stays where it is once it
     /// settles: on the recovery example the native solver gave the same rotas at 5 s as at 20 s (seeds
     /// 1-5, 2035/2085/2322/2312/1879); with kicks, at 20 s, 1583/1678/2224/1541/1876. After 20,000
-    /// rather than 200,000 moves (and no stop for idle moves), seeds 1-3: recovery 1479 / 1520 / 1478
-    /// against 1642 / 1526 / 1498 after 60,000; a generated 30-worker team 7622 / 7767 / 7643 against
-    /// 7622 / 7789 / 7634; Curtois & Qu 12 at 20 s 4449 / 4354 against 4449 / 4455 (seeds 1-2).
+    /// rather than 200,000 moves (and no stop for idle moves), 20 s, seeds 1-3: recovery 1479 / 1520 /
+    /// 1478 against 1642 / 1526 / 1498 with kicks after 60,000; a generated 30-worker team 7622 / 7767 /
+    /// 7643 against 7622 / 7789 / 7634 after 60,000. Against the old stop after 60,000 idle moves:
+    /// Curtois & Qu 12 4449 / 4354 against 4449 / 4455 (seeds 1-2).
     var kickAfter = 20_000
     var kickMoves = 10
     var kicks = 0
