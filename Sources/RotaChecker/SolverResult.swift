@@ -47,6 +47,10 @@ public struct SolveOptions: Sendable {
     /// For the native solver: stop searching at this many seconds once one of its rotas is valid
     /// (`auto` hands it to column generation, which improves on it); nil: search until the time limit.
     public var enoughOnceValidAt: Double?
+    /// For the native solver: stop its search after this many moves without a new best rota (nil:
+    /// the solver's own setting, by default the time limit alone). A search that stops this way
+    /// before the limit gives the same rota on every run with the same seed.
+    public var maxIdleMoves: Int?
     public init(timeLimit: Double = 30, seed: UInt64 = 1, threads: Int = 2, start: Assignment? = nil) {
         self.timeLimit = timeLimit; self.seed = seed; self.threads = threads; self.start = start
     }

@@ -190,6 +190,7 @@ extension GreedySolver {
                 let seconds = max(0.2, (limit - stopwatch.seconds) * Double(w) / Double(max(1, left)))
                 left -= w
                 var o = SolveOptions(timeLimit: seconds, seed: options.seed &+ UInt64(k), threads: 1)
+                o.maxIdleMoves = options.maxIdleMoves
                 if let start = options.start { o.start = Decomposition.restrict(start, of: instance, to: subs[k]) }
                 results.set(k, self.solveWhole(subs[k], options: o))
             }

@@ -107,7 +107,8 @@ public struct GreedySolver: Sendable {
             // of a second of repair even past the limit.
             let reserve = max(options.timeLimit * 0.05, 2 * setupSeconds)
             let stopAt = max(options.timeLimit - reserve, greedyPenalty > 0 ? tGreedy + 0.25 : 0)
-            let idle = maxIdleMoves > 0 ? maxIdleMoves : Int.max
+            let idleLimit = options.maxIdleMoves ?? maxIdleMoves
+            let idle = idleLimit > 0 ? idleLimit : Int.max
             let repairOnly = !localSearch
             let (best, iters) = ls.run(until: {
                 let t = elapsed()

@@ -154,7 +154,9 @@ public struct SolveRunner: Sendable {
             var o = options
             let whole = wholeModel() != .tooLarge
             let greedyShare = options.timeLimit * (whole ? (instance.isShiftRostering ? 0.08 : 0.15) : 0.4)
-            let warm = backends.greedy(instance, SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
+            var warmOptions = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
+            warmOptions.maxIdleMoves = options.maxIdleMoves
+            let warm = backends.greedy(instance, warmOptions)
             // The warm start is an answer too, should GLPK not improve on it in time.
             attempts.append(warm)
             // Pure shift rostering: column generation (on GLPK's simplex and branch and cut) first.
@@ -185,6 +187,7 @@ public struct SolveRunner: Sendable {
             if columnsFirst { nativeLonger = false }
             let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? (nativeLonger ? 0.7 : 0.08) : 0.2) : 0.6) : options.timeLimit
             var first = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
+            first.maxIdleMoves = options.maxIdleMoves
             if nativeLonger { first.validBy = options.timeLimit * 0.12 }
             // Column generation needs a valid rota to start from, not a good one: up to four weeks, the native
             // solver stops at 2 % of the time once it has one (at 10 % at the latest). (Curtois & Qu at 60 s:
@@ -214,9 +217,11 @@ public struct SolveRunner: Sendable {
                 let opts = o
                 var native: (() -> SolverResult?)?
                 if options.threads > 1 && !glpkTakesAll {
-                    let more = SolveOptions(timeLimit: max(0.5, (options.timeLimit - elapsed()) * 0.9), seed: options.seed &+ 1,
+                    var more = SolveOptions(timeLimit: max(0.5, (options.timeLimit - elapsed()) * 0.9), seed: options.seed &+ 1,
                                             threads: 1, start: attempts.last?.assignment ?? options.start)
-                    native = startBounded("greedy (other core)") { backends.greedy(instance, more) }
+                    more.maxIdleMoves = options.maxIdleMoves
+                    let otherCore = more
+                    native = startBounded("greedy (other core)") { backends.greedy(instance, otherCore) }
                 }
                 runBounded("glpk") { glpk(instance, opts) }
                 if var r = native?() {

@@ -22,6 +22,7 @@ struct ReoptimiseCommand: ParsableCommand {
     @Option(help: "The published rota (rota-solution/1).") var baseline: String
     @Option(name: .customLong("freeze-before"), help: "Keep every published assignment starting before this local time (YYYY-MM-DDTHH:MM).") var freezeBefore: String
     @Option(name: .customLong("time-limit"), help: "Seconds for the solve.") var timeLimit: Double = 30
+    @OptionGroup var idle: IdleMovesOption
     @Option(help: "auto, glpk, greedy or trivial.") var solver: SolverChoice = .auto
     @Option(help: "Seed for the native solver (fixed, so runs repeat).") var seed: UInt64 = 1
     @Option(help: "Write the new rota here (atomically).") var output: String
@@ -49,7 +50,7 @@ struct ReoptimiseCommand: ParsableCommand {
                 throw InputError(file: "\(scenario) with --baseline \(baseline)", diagnostics: e.diagnostics)
             }
         }
-        let result = Reoptimise.run(instance, choice: solver, options: SolveOptions(timeLimit: timeLimit, seed: seed),
+        let result = Reoptimise.run(instance, choice: solver, options: idle.applied(to: SolveOptions(timeLimit: timeLimit, seed: seed)),
                                     runner: SolveRunner(logger: logger))
         guard let doc = result.document else {
             printError("reoptimise: no valid rota (\(result.status)); \(output) is left as it was")

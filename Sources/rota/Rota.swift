@@ -76,3 +76,22 @@ struct ValidateCommand: ParsableCommand {
         print("\(scenario): valid — \(inst.workers.count) workers, \(inst.sessions.count) sessions, \(inst.shifts.count) shifts, \(inst.days) days")
     }
 }
+
+/// `--max-idle-moves`, shared by the commands that solve: the native search stops after that many
+/// moves without a new best rota, so a run that stops that way gives the same rota every time.
+struct IdleMovesOption: ParsableArguments {
+    @Option(name: .customLong("max-idle-moves"),
+            help: "Stop the native solver's search after this many moves without a better rota (default: only the time limit stops it). A search that stops this way before the limit gives the same rota on every run with the same seed.")
+    var maxIdleMoves: Int?
+
+    func validate() throws {
+        if let n = maxIdleMoves, n <= 0 { throw ValidationError("--max-idle-moves must be a positive number of moves") }
+    }
+
+    /// `options` with this setting.
+    func applied(to options: SolveOptions) -> SolveOptions {
+        var o = options
+        o.maxIdleMoves = maxIdleMoves
+        return o
+    }
+}

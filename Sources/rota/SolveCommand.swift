@@ -19,6 +19,7 @@ struct SolveCommand: ParsableCommand {
     @Argument(help: "The scenario (rota-scenario/1, JSON or YAML).") var scenario: String
     @Option(help: "auto, glpk, greedy or trivial.") var solver: SolverChoice = .auto
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve.") var timeLimit: Double = 30
+    @OptionGroup var idle: IdleMovesOption
     @Option(help: "Write the solution here (atomically) instead of stdout.") var output: String?
     @Option(help: "Seed for the native solver's randomised moves.") var seed: UInt64 = 1
     @Option(help: "Threads rota may use: independent parts of the scenario side by side (one part: an independent native search on each thread, the best kept), GLPK's search lanes on shift rostering, and the native solver beside GLPK in auto otherwise.") var threads: Int = 2
@@ -44,7 +45,7 @@ struct SolveCommand: ParsableCommand {
             }
         }
         let runner = SolveRunner(logger: logger)
-        let outcome = runner.solve(instance, choice: solver, options: SolveOptions(timeLimit: max(0.5, timeLimit * 0.98 - clock.seconds), seed: seed, threads: threads))
+        let outcome = runner.solve(instance, choice: solver, options: idle.applied(to: SolveOptions(timeLimit: max(0.5, timeLimit * 0.98 - clock.seconds), seed: seed, threads: threads)))
         if verbose {
             for attempt in outcome.attempts {
                 for note in attempt.notes { logger.debug("\(attempt.solver): \(note)") }

@@ -20,6 +20,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("change"), help: "A change file (repeatable).") var changes: [String] = []
     @Option(help: "auto, glpk, greedy or trivial.") var solver: SolverChoice = .auto
     @Option(name: .customLong("time-limit"), help: "Seconds for each solve.") var timeLimit: Double = 10
+    @OptionGroup var idle: IdleMovesOption
     @Option(help: "Seed for the native solver.") var seed: UInt64 = 1
     @Flag(help: "Print the comparison as JSON.") var json = false
     @Flag(name: .shortAndLong, help: "Log what the solvers do on stderr.") var verbose = false
@@ -36,7 +37,7 @@ struct WhatIfCommand: ParsableCommand {
             let tree = try DocumentLoader.load(path: scenario)
             let loaded = try changes.map { try WhatIf.loadChange(path: $0) }
             return try WhatIf.run(scenario: tree, file: scenario, changes: loaded, choice: solver,
-                                  options: SolveOptions(timeLimit: timeLimit, seed: seed), runner: SolveRunner(logger: logger))
+                                  options: idle.applied(to: SolveOptions(timeLimit: timeLimit, seed: seed)), runner: SolveRunner(logger: logger))
         }
         if json {
             let report = WhatIf.Report(scenario: variants.first?.instance.scenario.name ?? "", solver: solver.rawValue,

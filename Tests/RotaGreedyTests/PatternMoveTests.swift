@@ -153,4 +153,20 @@ func patternScenario(seed: UInt64) throws -> Instance {
         let search = try #require(r.notes.first { $0.hasPrefix("local search:") })
         #expect(search.contains(" kicks"), "\(search)")
     }
+
+    /// `SolveOptions.maxIdleMoves` (`--max-idle-moves`) gives back the stop on idle moves: well before
+    /// the limit, and the same rota on every run with the same seed.
+    @Test func idleMovesStopTheSearchTheSameWayEveryTime() throws {
+        let inst = try Instance.compile(tinyScenario())
+        var options = SolveOptions(timeLimit: 10, seed: 3, threads: 1)
+        options.maxIdleMoves = 2_000
+        let first = GreedySolver().solve(inst, options: options)
+        let second = GreedySolver().solve(inst, options: options)
+        let a = try #require(first.assignment)
+        #expect(Checker.check(a, in: inst).objective.total == 2100)
+        #expect(first.seconds < 5, "ran \(first.seconds) s of a 10 s limit")
+        #expect(second.assignment == a)
+        let search = try #require(first.notes.first { $0.hasPrefix("local search:") })
+        #expect(!search.contains(" kicks"), "\(search)")
+    }
 }
