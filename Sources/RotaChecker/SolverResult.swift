@@ -54,6 +54,15 @@ public struct SolveOptions: Sendable {
     public init(timeLimit: Double = 30, seed: UInt64 = 1, threads: Int = 2, start: Assignment? = nil) {
         self.timeLimit = timeLimit; self.seed = seed; self.threads = threads; self.start = start
     }
+
+    /// The options of a run this one starts (a part, a warm start, a search beside another): its own
+    /// time, seed, threads and start, and the caller's settings of how the search stops
+    /// (`maxIdleMoves`); not this run's hand-over times (`validBy`, `enoughOnceValidAt`).
+    public func passedOn(timeLimit: Double, seed: UInt64, threads: Int, start: Assignment?) -> SolveOptions {
+        var o = SolveOptions(timeLimit: timeLimit, seed: seed, threads: threads, start: start)
+        o.maxIdleMoves = maxIdleMoves
+        return o
+    }
 }
 
 /// The least objective a lower bound allows. Every rota's objective is a whole number (the checker's,

@@ -189,9 +189,8 @@ extension GreedySolver {
                 // Each part has the lane's remaining time in proportion to its size.
                 let seconds = max(0.2, (limit - stopwatch.seconds) * Double(w) / Double(max(1, left)))
                 left -= w
-                var o = SolveOptions(timeLimit: seconds, seed: options.seed &+ UInt64(k), threads: 1)
-                o.maxIdleMoves = options.maxIdleMoves
-                if let start = options.start { o.start = Decomposition.restrict(start, of: instance, to: subs[k]) }
+                let o = options.passedOn(timeLimit: seconds, seed: options.seed &+ UInt64(k), threads: 1,
+                                         start: options.start.map { Decomposition.restrict($0, of: instance, to: subs[k]) })
                 results.set(k, self.solveWhole(subs[k], options: o))
             }
         }

@@ -154,9 +154,7 @@ public struct SolveRunner: Sendable {
             var o = options
             let whole = wholeModel() != .tooLarge
             let greedyShare = options.timeLimit * (whole ? (instance.isShiftRostering ? 0.08 : 0.15) : 0.4)
-            var warmOptions = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
-            warmOptions.maxIdleMoves = options.maxIdleMoves
-            let warm = backends.greedy(instance, warmOptions)
+            let warm = backends.greedy(instance, options.passedOn(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start))
             // The warm start is an answer too, should GLPK not improve on it in time.
             attempts.append(warm)
             // Pure shift rostering: column generation (on GLPK's simplex and branch and cut) first.
@@ -186,8 +184,7 @@ public struct SolveRunner: Sendable {
             let columnsFirst = useGLPK && columnsApply
             if columnsFirst { nativeLonger = false }
             let greedyShare = useGLPK ? options.timeLimit * (whole ? (instance.isShiftRostering ? (nativeLonger ? 0.7 : 0.08) : 0.2) : 0.6) : options.timeLimit
-            var first = SolveOptions(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
-            first.maxIdleMoves = options.maxIdleMoves
+            var first = options.passedOn(timeLimit: max(0.5, greedyShare), seed: options.seed, threads: options.threads, start: options.start)
             if nativeLonger { first.validBy = options.timeLimit * 0.12 }
             // Column generation needs a valid rota to start from, not a good one: up to four weeks, the native
             // solver stops at 2 % of the time once it has one (at 10 % at the latest). (Curtois & Qu at 60 s:
@@ -217,11 +214,9 @@ public struct SolveRunner: Sendable {
                 let opts = o
                 var native: (() -> SolverResult?)?
                 if options.threads > 1 && !glpkTakesAll {
-                    var more = SolveOptions(timeLimit: max(0.5, (options.timeLimit - elapsed()) * 0.9), seed: options.seed &+ 1,
-                                            threads: 1, start: attempts.last?.assignment ?? options.start)
-                    more.maxIdleMoves = options.maxIdleMoves
-                    let otherCore = more
-                    native = startBounded("greedy (other core)") { backends.greedy(instance, otherCore) }
+                    let more = options.passedOn(timeLimit: max(0.5, (options.timeLimit - elapsed()) * 0.9), seed: options.seed &+ 1,
+                                                threads: 1, start: attempts.last?.assignment ?? options.start)
+                    native = startBounded("greedy (other core)") { backends.greedy(instance, more) }
                 }
                 runBounded("glpk") { glpk(instance, opts) }
                 if var r = native?() {
