@@ -23,6 +23,10 @@ public struct SolveOutcome: Sendable {
     public var report: CheckReport?
     public var attempts: [SolverResult]
 
+    public init(document: SolutionDocument, report: CheckReport?, attempts: [SolverResult] = []) {
+        self.document = document; self.report = report; self.attempts = attempts
+    }
+
     /// The rota is valid by the checker.
     public var isValid: Bool { report?.isFeasible ?? false }
 }

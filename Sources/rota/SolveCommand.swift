@@ -59,7 +59,7 @@ struct SolveCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
-        if !quiet { printError(Summary.render(outcome, instance: instance)) }
+        if !quiet { printError(Summary.render(outcome, instance: instance, unassignedShown: verbose ? nil : Summary.unassignedShown)) }
         switch outcome.document.status {
         case "optimal", "feasible": return
         case "infeasible": throw Exit.infeasible

@@ -288,6 +288,31 @@ private func changeFile(_ dir: String, _ name: String, _ json: String) throws ->
     }
 }
 
+@Suite("Workflow: the solve summary") struct WorkflowSummaryTests {
+    @Test("lists the first unassigned sessions, mandatory ones first, and counts the rest; every one on request")
+    func capsUnassigned() throws {
+        // The family week's rota with every session taken out: all 59 open, 22 of them mandatory.
+        let (inst, doc) = try solved(familyWeek)
+        var open = doc
+        open.sessions = open.sessions.map { SessionAssignmentDocument(id: $0.id, unassigned: true) }
+        var rota = Assignment.empty(for: inst)
+        rota.shiftWorkers = Checker.check(doc, in: inst).evaluation.assignment.shiftWorkers
+        let outcome = SolveOutcome(document: open, report: Checker.check(rota, in: inst))
+        let mandatory = inst.sessions.filter(\.mandatory).count
+        #expect(mandatory > Summary.unassignedShown && inst.sessions.count > mandatory)
+        let short = Summary.render(outcome, instance: inst).split(separator: "\n")
+        let listed = short.filter { $0.hasPrefix("  unassigned ") }
+        #expect(listed.count == Summary.unassignedShown)
+        #expect(listed.allSatisfy { $0.contains("(mandatory)") })
+        #expect(short.contains { $0.contains("… and \(inst.sessions.count - Summary.unassignedShown) more unassigned sessions") })
+        let all = Summary.render(outcome, instance: inst, unassignedShown: nil).split(separator: "\n")
+        let every = all.filter { $0.hasPrefix("  unassigned ") }
+        #expect(every.count == inst.sessions.count)
+        #expect(every.prefix(mandatory).allSatisfy { $0.contains("(mandatory)") } && !every[mandatory].contains("(mandatory)"))
+        #expect(!all.contains { $0.contains("more unassigned sessions") })
+    }
+}
+
 @Suite("Workflow: exports") struct WorkflowExportTests {
     @Test("ICS: no case names, folded lines, one VEVENT per assignment, CANCELLED and SEQUENCE against the previous rota")
     func ics() throws {
