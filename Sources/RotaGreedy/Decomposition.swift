@@ -241,7 +241,8 @@ extension GreedySolver {
             }
         }
         // (Every search returns a rota, valid or not.)
-        guard var (k, r, _, _) = best else { preconditionFailure("no search returned a rota") }
+        guard let (k, kept, _, _) = best else { preconditionFailure("no search returned a rota") }
+        var r = kept
         r.notes.insert("\(lanes) independent searches side by side: " + summary.joined(separator: "; ")
                        + "; kept thread \(k + 1)'s", at: 0)
         return r
