@@ -125,9 +125,12 @@ public struct ColumnGenerationSolver: Sendable {
                     // The master LP's objective after each step (noted for the first dive): where a dive
                     // leaves the root's bound shows which of its steps cost the rota.
                     var trail: [Double] = []
+                    // Where the dive's time goes: pricing rounds, LP and pricing seconds over its steps.
+                    var rounds = 0, lpSeconds = 0.0, pricingSeconds = 0.0
                     defer {
                         if let label, !trail.isEmpty {
-                            notes.append("\(label): master LP by step " + trail.map { String(format: "%.1f", $0) }.joined(separator: " "))
+                            notes.append("\(label): master LP by step " + trail.map { String(format: "%.1f", $0) }.joined(separator: " ")
+                                         + String(format: " (%d pricing rounds, LP %.1f s, pricing %.1f s)", rounds, lpSeconds, pricingSeconds))
                         }
                     }
                     while clock.seconds < end {
@@ -167,6 +170,7 @@ public struct ColumnGenerationSolver: Sendable {
                         steps += 1
                         let step = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false,
                                             stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max)
+                        rounds += step.rounds; lpSeconds += step.lpSeconds; pricingSeconds += step.pricingSeconds
                         guard let next = step.lp?.values else {
                             // Out of time in its first LP: the rounding below, from the last step's LP.
                             if clock.seconds < end { notes.append("\(label ?? "a later dive") on \(dive.rawValue): the master LP did not solve after \(steps) steps") }
