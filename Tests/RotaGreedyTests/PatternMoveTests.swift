@@ -169,4 +169,18 @@ func patternScenario(seed: UInt64) throws -> Instance {
         let search = try #require(first.notes.first { $0.hasPrefix("local search:") })
         #expect(!search.contains(" kicks"), "\(search)")
     }
+
+    /// A second construction (rooms before workers) runs only when it ends within the limit: with
+    /// sessions left out and a long limit it is weighed; with a limit far shorter than the first, it is
+    /// skipped, said so, and the rota is still valid.
+    @Test func aSecondConstructionOnlyWhenItFits() throws {
+        let inst = try Instance.compile(tinyScenario())
+        let roomy = GreedySolver(localSearch: false).solveWhole(inst, options: SolveOptions(timeLimit: 5, seed: 1, threads: 1))
+        #expect(!roomy.notes.contains { $0.contains("would not end within the time limit") }, "\(roomy.notes)")
+        let hurried = GreedySolver(localSearch: false).solveWhole(inst, options: SolveOptions(timeLimit: 1e-9, seed: 1, threads: 1))
+        #expect(hurried.notes.contains { $0.contains("would not end within the time limit") }, "\(hurried.notes)")
+        let a = try #require(hurried.assignment)
+        #expect(Checker.check(a, in: inst).isFeasible)
+        #expect(a.sessions.contains { $0 == nil }, "s5 needs a skill nobody free has")
+    }
 }
