@@ -3,7 +3,8 @@
 """rota on the Curtois & Qu shift scheduling benchmark.
 
 For each instance: `rota import curtois`, then `rota solve --solver S --time-limit T` for each
-solver S, then `rota check` on every answer; prints a Markdown table (instance, days, staff, best
+solver S, then `rota check` and the independent scorer `score.py` (which reads the instance file,
+not rota's conversion) on every answer; prints a Markdown table (instance, days, staff, best
 known, solver, objective, gap to best known %, bound, status, seconds, valid) and writes it, with
 the machine and the date, to Benchmarks/curtois/RESULTS.md.
 
@@ -30,6 +31,7 @@ from benchlib import machine  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_DATA = "/work/shared/bench/curtois-qu"
+SCORE = os.path.join(HERE, "score.py")
 BEST_KNOWN = {1: 607, 2: 828, 3: 1001, 4: 1716, 5: 1143, 6: 1950, 7: 1056, 8: 1300, 9: 439,
               10: 4631, 11: 3443, 12: 4040}
 
@@ -156,10 +158,14 @@ def main():
                 secs.append(out.get("seconds"))
                 if out.get("status") in ("optimal", "feasible"):
                     crc, _, cerr = run([rota, "check", scen, sol], 300)
-                    if crc == 0:
+                    # The independent scorer reads the instance file itself, not rota's conversion.
+                    src_rc, sout, _ = run([sys.executable, SCORE, src, sol], 300)
+                    if crc == 0 and src_rc == 0:
                         valid += 1
-                    else:
+                    if crc != 0:
                         print(f"Instance{i} {s} run {r}: rota check says invalid (exit {crc})", file=sys.stderr)
+                    if src_rc != 0:
+                        print(f"Instance{i} {s} run {r}: score.py disagrees (exit {src_rc}): {sout.strip()[:300]}", file=sys.stderr)
             obj, bound, sec = median(objs), median(bounds), median(secs)
             gap = "" if obj is None or not best else f"{100.0 * (obj - best) / best:.1f}"
             status = collections.Counter(statuses).most_common(1)[0][0] if statuses else ""
@@ -177,7 +183,8 @@ def main():
                 f"Machine: {machine()}; load average at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}.\n\n"
                 + (args.note + "\n\n" if args.note else "")
                 + "Each instance is converted by `rota import curtois` (its objective equals the benchmark's), solved by "
-                "`rota solve`, and every answer is judged by `rota check` (`valid`). Best known values from "
+                "`rota solve`, and every answer is judged by `rota check` and by the independent scorer `score.py`, "
+                "which reads the instance file itself (`valid`: both find it valid, with the objective it states). Best known values from "
                 "/work/shared/bench/curtois-qu/README.md; gap = (objective - best known) / best known."
                 + (" Objective, bound and seconds are medians over the runs (seeds 1..N)." if each else "")
                 + "\n\n" + header + "\n" + "\n".join(rows) + "\n")

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""An independent scorer for Curtois & Qu rosters.
+
+Reads a benchmark instance in its own format (InstanceN.txt, as distributed) and a roster, checks
+every hard rule and computes the benchmark's objective from the instance's definition alone
+(/work/shared/bench/curtois-qu/README.md). It shares nothing with rota's Swift sources: not the
+import, not the checker. The roster is a rota-solution/1 document, read only for who works which
+shift, by the shift ids that `rota import curtois` gives each cover row: `<ShiftID>-d<day>`, day
+counted from 0 (`D-d003` is shift type D on day 3).
+
+    python3 Benchmarks/curtois/score.py Instance8.txt SOLUTION.json [--json]
+
+Exit 0 when the roster is valid and the solution states the objective computed here; 1 when a hard
+rule is broken or the stated objective differs; 2 for input that cannot be read.
+"""
+import argparse
+import json
+import sys
+
+
+def read_instance(path):
+    """The sections of an instance file: {name: [list of comma-separated fields]}; `#` lines skipped."""
+    sections, name = {}, None
+    with open(path, newline="") as f:
+        for raw in f:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("SECTION_"):
+                name = line
+                sections[name] = []
+                continue
+            if name is None:
+                raise ValueError(f"{path}: data before any SECTION_ line: {line!r}")
+            sections[name].append([x.strip() for x in line.split(",")])
+    return sections
+
+
+class Instance:
+    def __init__(self, path):
+        s = read_instance(path)
+        self.days = int(s["SECTION_HORIZON"][0][0])
+        self.length, self.forbidden_next = {}, {}
+        for row in s["SECTION_SHIFTS"]:
+            sid = row[0]
+            self.length[sid] = int(row[1])
+            self.forbidden_next[sid] = set(x for x in (row[2].split("|") if len(row) > 2 else []) if x)
+        self.staff = {}
+        for row in s["SECTION_STAFF"]:
+            max_shifts = {}
+            for item in row[1].split("|"):
+                if item:
+                    k, v = item.split("=")
+                    max_shifts[k] = int(v)
+            self.staff[row[0]] = dict(max_shifts=max_shifts, max_total=int(row[2]), min_total=int(row[3]),
+                                      max_consecutive=int(row[4]), min_consecutive=int(row[5]),
+                                      min_days_off=int(row[6]), max_weekends=int(row[7]))
+        self.days_off = {row[0]: set(int(d) for d in row[1:] if d != "") for row in s.get("SECTION_DAYS_OFF", [])}
+        self.on_requests = [(r[0], int(r[1]), r[2], int(r[3])) for r in s.get("SECTION_SHIFT_ON_REQUESTS", [])]
+        self.off_requests = [(r[0], int(r[1]), r[2], int(r[3])) for r in s.get("SECTION_SHIFT_OFF_REQUESTS", [])]
+        self.cover = [(int(r[0]), r[1], int(r[2]), int(r[3]), int(r[4])) for r in s.get("SECTION_COVER", [])]
+
+
+def roster_from_solution(inst, doc):
+    """{employee: [shift type or None per day]}, and problems reading it (unknown ids, two shifts a day)."""
+    roster = {e: [None] * inst.days for e in inst.staff}
+    problems = []
+    for entry in doc.get("shifts", []):
+        sid = entry.get("id", "")
+        if "-d" not in sid:
+            problems.append(f"shift id {sid!r} is not <ShiftID>-d<day>")
+            continue
+        stype, day_text = sid.rsplit("-d", 1)
+        if stype not in inst.length or not day_text.isdigit() or int(day_text) >= inst.days:
+            problems.append(f"shift id {sid!r}: unknown shift type or day")
+            continue
+        day = int(day_text)
+        for e in entry.get("workers", []):
+            if e not in roster:
+                problems.append(f"{sid}: unknown employee {e!r}")
+            elif roster[e][day] is not None:
+                problems.append(f"{e} works two shifts on day {day} ({roster[e][day]} and {stype})")
+            else:
+                roster[e][day] = stype
+    return roster, problems
+
+
+def runs(works):
+    """Maximal runs of equal values in a list of booleans: (value, first day, length)."""
+    out, start = [], 0
+    for d in range(1, len(works) + 1):
+        if d == len(works) or works[d] != works[start]:
+            out.append((works[start], start, d - start))
+            start = d
+    return out
+
+
+def score(inst, roster):
+    """(violations, objective) of a roster."""
+    v = []
+    for e, rule in inst.staff.items():
+        days = roster[e]
+        for d, s in enumerate(days):
+            if s is not None and d in inst.days_off.get(e, set()):
+                v.append(f"{e} works {s} on day {d}, a day off")
+            if s is not None and d + 1 < inst.days and days[d + 1] in inst.forbidden_next[s]:
+                v.append(f"{e} works {days[d + 1]} on day {d + 1} after {s}")
+        for s in inst.length:
+            n = sum(1 for x in days if x == s)
+            if n > rule["max_shifts"].get(s, 0):
+                v.append(f"{e} works {n} {s} shifts, at most {rule['max_shifts'].get(s, 0)}")
+        minutes = sum(inst.length[x] for x in days if x is not None)
+        if not rule["min_total"] <= minutes <= rule["max_total"]:
+            v.append(f"{e} works {minutes} minutes, outside [{rule['min_total']}, {rule['max_total']}]")
+        for working, first, length in runs([x is not None for x in days]):
+            edge = first == 0 or first + length == inst.days
+            if working and length > rule["max_consecutive"]:
+                v.append(f"{e} works {length} days in a row from day {first}, at most {rule['max_consecutive']}")
+            if working and not edge and length < rule["min_consecutive"]:
+                v.append(f"{e} works {length} days in a row from day {first}, at least {rule['min_consecutive']}")
+            if not working and not edge and length < rule["min_days_off"]:
+                v.append(f"{e} has {length} days off in a row from day {first}, at least {rule['min_days_off']}")
+        weekends = sum(1 for w in range(inst.days // 7) if days[7 * w + 5] is not None or days[7 * w + 6] is not None)
+        if weekends > rule["max_weekends"]:
+            v.append(f"{e} works {weekends} weekends, at most {rule['max_weekends']}")
+    objective = 0
+    for e, d, s, w in inst.on_requests:
+        if roster[e][d] != s:
+            objective += w
+    for e, d, s, w in inst.off_requests:
+        if roster[e][d] == s:
+            objective += w
+    for d, s, required, under, over in inst.cover:
+        x = sum(1 for e in roster if roster[e][d] == s)
+        objective += (required - x) * under if x < required else (x - required) * over
+    return v, objective
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("instance")
+    ap.add_argument("solution")
+    ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    a = ap.parse_args()
+    try:
+        inst = Instance(a.instance)
+        with open(a.solution) as f:
+            doc = json.load(f)
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        print(f"cannot read input: {e}", file=sys.stderr)
+        return 2
+    roster, problems = roster_from_solution(inst, doc)
+    violations, objective = score(inst, roster)
+    violations = problems + violations
+    stated = doc.get("objective")
+    ok = not violations and stated == objective
+    if a.json:
+        print(json.dumps(dict(valid=not violations, objective=objective, stated=stated, violations=violations)))
+    else:
+        print(f"{a.solution}: {'VALID' if not violations else 'INVALID'}; objective {objective}"
+              + ("" if stated == objective else f", but the solution states {stated}"))
+        for x in violations[:20]:
+            print(f"  {x}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
