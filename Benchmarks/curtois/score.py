@@ -16,30 +16,16 @@ rule is broken or the stated objective differs; 2 for input that cannot be read.
 """
 import argparse
 import json
+import os
 import sys
 
-
-def read_instance(path):
-    """The sections of an instance file: {name: [list of comma-separated fields]}; `#` lines skipped."""
-    sections, name = {}, None
-    with open(path, newline="") as f:
-        for raw in f:
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("SECTION_"):
-                name = line
-                sections[name] = []
-                continue
-            if name is None:
-                raise ValueError(f"{path}: data before any SECTION_ line: {line!r}")
-            sections[name].append([x.strip() for x in line.split(",")])
-    return sections
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from yardstick import read_sections  # noqa: E402  (the instance file's sections; CP-SAT is not loaded)
 
 
 class Instance:
     def __init__(self, path):
-        s = read_instance(path)
+        s = read_sections(path)
         self.days = int(s["SECTION_HORIZON"][0][0])
         self.length, self.forbidden_next = {}, {}
         for row in s["SECTION_SHIFTS"]:
