@@ -159,13 +159,13 @@ def main():
                 if out.get("status") in ("optimal", "feasible"):
                     crc, _, cerr = run([rota, "check", scen, sol], 300)
                     # The independent scorer reads the instance file itself, not rota's conversion.
-                    src_rc, sout, _ = run([sys.executable, SCORE, src, sol], 300)
-                    if crc == 0 and src_rc == 0:
+                    score_rc, score_out, _ = run([sys.executable, SCORE, src, sol], 300)
+                    if crc == 0 and score_rc == 0:
                         valid += 1
                     if crc != 0:
                         print(f"Instance{i} {s} run {r}: rota check says invalid (exit {crc})", file=sys.stderr)
-                    if src_rc != 0:
-                        print(f"Instance{i} {s} run {r}: score.py disagrees (exit {src_rc}): {sout.strip()[:300]}", file=sys.stderr)
+                    if score_rc != 0:
+                        print(f"Instance{i} {s} run {r}: score.py disagrees (exit {score_rc}): {score_out.strip()[:300]}", file=sys.stderr)
             obj, bound, sec = median(objs), median(bounds), median(secs)
             gap = "" if obj is None or not best else f"{100.0 * (obj - best) / best:.1f}"
             status = collections.Counter(statuses).most_common(1)[0][0] if statuses else ""

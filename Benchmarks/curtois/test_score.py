@@ -126,16 +126,17 @@ def cross_check(rota, tmp, instances=(1, 2, 3, 4), changes=12, seed=7):
         for k in range(changes):
             d = json.loads(json.dumps(doc))
             shift = rng.choice(d["shifts"])
-            kind = rng.choice(["add", "remove", "move"])
-            if kind == "remove" and shift["workers"]:
+            day = shift["id"].rsplit("-d", 1)[1]
+            others = [s for s in d["shifts"] if s["id"].endswith("-d" + day) and s is not shift]
+            # Only changes this shift allows: nobody to take away, or no other shift that day to move to.
+            kinds = ["add"] + (["remove"] + (["move"] if others else []) if shift["workers"] else [])
+            kind = rng.choice(kinds)
+            if kind == "remove":
                 shift["workers"].remove(rng.choice(shift["workers"]))
-            elif kind == "move" and shift["workers"]:
-                day = shift["id"].rsplit("-d", 1)[1]
-                others = [s for s in d["shifts"] if s["id"].endswith("-d" + day) and s is not shift]
-                if others:
-                    w = rng.choice(shift["workers"])
-                    shift["workers"].remove(w)
-                    rng.choice(others)["workers"].append(w)
+            elif kind == "move":
+                w = rng.choice(shift["workers"])
+                shift["workers"].remove(w)
+                rng.choice(others)["workers"].append(w)
             else:
                 w = rng.choice(staff)
                 if w not in shift["workers"]:
