@@ -367,7 +367,7 @@ extension ColumnGenerationSolver {
 
     /// Prices `workers` (each against its own `duals`) on every pricer's thread; nil for a worker not
     /// priced (no plan, or out of time).
-    func price(_ workers: [Int], pricers: [PatternPricer], duals: [[Double]], exact: Bool, until end: Double,
+    func price(_ workers: [Int], pricers: [PatternPricer], duals: [[Double]], cutoffs: [Double]? = nil, exact: Bool, until end: Double,
                clock: Stopwatch) -> [(patterns: [ShiftPattern], lowest: Double?)?] {
         var out = [(patterns: [ShiftPattern], lowest: Double?)?](repeating: nil, count: workers.count)
         let alternatives = exact ? 0 : alternativesPerWorker
@@ -378,7 +378,8 @@ extension ColumnGenerationSolver {
             DispatchQueue.concurrentPerform(iterations: pricers.count) { t in
                 var k = t
                 while k < workers.count && clock.seconds < end {
-                    slots[k] = pricers[t].price(worker: workers[k], shiftDuals: duals[k], exact: exact, alternatives: alternatives)
+                    slots[k] = pricers[t].price(worker: workers[k], shiftDuals: duals[k], exact: exact, alternatives: alternatives,
+                                                cutoff: cutoffs?[k])
                     k += pricers.count
                 }
             }
@@ -417,15 +418,19 @@ extension ColumnGenerationSolver {
             // A worker with days fixed is priced with the shifts it must work worth far more than any
             // dual and those it may not work far less; patterns that still break a fixing are not added.
             let steered = free.map { master.days[$0].isEmpty ? shiftDuals : master.steer(shiftDuals, worker: $0) }
-            let priced = price(free, pricers: pricers, duals: steered, exact: exact, until: end, clock: clock)
+            // Only a pattern worth less than its worker's dual enters, so pricing drops whatever cannot be
+            // (on steered values, the offset below taken off).
+            let cutoffs = free.map { duals[$0] - (master.days[$0].isEmpty ? 0 : master.steerOffset(worker: $0)) }
+            let priced = price(free, pricers: pricers, duals: steered, cutoffs: cutoffs, exact: exact, until: end, clock: clock)
             for (w, r) in zip(free, priced) {
                 let mu = duals[w]
                 guard let r else { lagrange = nil; continue }
                 // Steering adds the same to every pattern that keeps the worker's fixings (each must-work
                 // shift `steer` cheaper), so the cheapest such pattern's value is the steered one plus that.
+                // (With no pattern below the cutoff, none is: `lowest` bounds them all.)
                 var low = r.lowest
                 if !master.days[w].isEmpty {
-                    low = r.patterns.first.map(master.allows) == true ? low.map { $0 + master.steerOffset(worker: w) } : nil
+                    low = r.patterns.first.map(master.allows) ?? true ? low.map { $0 + master.steerOffset(worker: w) } : nil
                 }
                 for p in r.patterns where master.allows(p) {
                     let rc = Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - mu

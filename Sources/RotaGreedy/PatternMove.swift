@@ -112,7 +112,8 @@ extension LocalSearch {
     /// Above `labelLimit` labels in all (nil: no limit) it gives up and returns nil.
     /// With `upperBound` (the cost of a plan known, say the beam's), a label is dropped once its cost
     /// and a lower bound on any completion of it exceed that: the cheapest plan is still found (exact
-    /// with `keep: Int.max`), but plans dearer than the bound may not be.
+    /// with `keep: Int.max`), but plans dearer than the bound may not be; with none at most the bound,
+    /// `plans` is empty.
     func planPatternPriced(_ w: Int, window: Range<Int>?, noise: Int, keep: Int, pricing: PatternPricing?,
                            alternatives: Int = 0, labelLimit: Int? = nil, upperBound: Int? = nil)
         -> (plans: [(plan: [Int?], cost: Int, own: Int)], complete: Bool, labels: Int)? {
@@ -255,6 +256,7 @@ extension LocalSearch {
 
         var layers: [[PatternLabel]] = []
         var labels = 0
+        var cutOff = false
         layers.reserveCapacity(D)
         var frontier = [PatternLabel(cost: 0, own: 0, minutes: 0, week: 0, weekends: 0, counts: 0, run: 0, working: false,
                                      touchesStart: true, lastWeekend: Int.min, last: -1, lastK: -1, parent: -1)]
@@ -271,7 +273,7 @@ extension LocalSearch {
             func offer(_ l: PatternLabel, _ opt: Int) {
                 var l = l
                 if closesWeek { weekEnd(&l) }
-                if let ub = upperBound, let rest = completion?.after(d, minutes: l.minutes), l.cost > ub - rest { return }
+                if let ub = upperBound, let rest = completion?.after(d, minutes: l.minutes), l.cost > ub - rest { cutOff = true; return }
                 if l.lastWeekend != nextWe { l.lastWeekend = Int.min }
                 if normalise {
                     for s in capOf.indices {
@@ -381,7 +383,8 @@ extension LocalSearch {
                     taken += 1
                 }
             }
-            guard !next.isEmpty else { return nil }
+            // Every label dropped by the bound: no plan costs at most `upperBound` (empty, not nil).
+            guard !next.isEmpty else { return cutOff ? ([], complete, labels) : nil }
             labels += next.count
             if let limit = labelLimit, labels > limit { return nil }
             layers.append(next)
@@ -392,7 +395,7 @@ extension LocalSearch {
         for (i, l) in frontier.enumerated() where l.cost != Int.max {
             ends.append((i, l.cost + lam * max(0, info.minTotalMinutes - l.minutes)))
         }
-        guard !ends.isEmpty else { return nil }
+        guard !ends.isEmpty else { return cutOff ? ([], complete, labels) : nil }
         if alternatives == 0 {
             ends = [ends.min { $0.cost < $1.cost || ($0.cost == $1.cost && $0.index < $1.index) }!]
         } else {

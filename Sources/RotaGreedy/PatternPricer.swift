@@ -55,18 +55,36 @@ public final class PatternPricer {
     /// `own − Σ duals` any pattern can have when `exact` pricing is complete (else nil). Nil when the
     /// worker has no plan within the strict rules. Exact pricing that would take more than
     /// `exactLabelLimit` labels falls back to the beam (and `lowest` is nil).
-    public func price(worker w: Int, shiftDuals: [Double], exact: Bool, alternatives: Int = 0)
+    ///
+    /// With `cutoff`, only patterns whose value is below it matter (column generation adds a pattern only
+    /// when its value is below the worker's own dual): the programme drops every label that cannot end
+    /// below it, so `patterns` may be empty, and `lowest` is then at least `cutoff`.
+    public func price(worker w: Int, shiftDuals: [Double], exact: Bool, alternatives: Int = 0, cutoff: Double? = nil)
         -> (patterns: [ShiftPattern], lowest: Double?)? {
         let s = Double(Self.scale)
         let prices = shiftDuals.map { -Int(($0 * s).rounded()) }
         let pricing = LocalSearch.PatternPricing(shiftPrice: prices, scale: Self.scale)
+        // The cutoff in the programme's units: rounding moves each day's price by at most half a unit, so
+        // a plan dearer than this is worth more than `cutoff`. (Far above any plan: no cutoff.)
+        let bound = cutoff.flatMap { c -> Int? in
+            let v = (c * s).rounded(.up) + Double(e.D)
+            return v < Double(Self.minimumWeight / 2) ? Int(v) : nil
+        }
         // The beam first: its plan's cost bounds the exact programme's labels.
-        let beam = ls.planPatternPriced(w, window: nil, noise: 0, keep: beamWidth, pricing: pricing, alternatives: alternatives)
+        let beam = ls.planPatternPriced(w, window: nil, noise: 0, keep: beamWidth, pricing: pricing, alternatives: alternatives,
+                                        upperBound: bound)
+        let beamCost = beam?.plans.first?.cost
         var result = exact ? ls.planPatternPriced(w, window: nil, noise: 0, keep: Int.max, pricing: pricing,
-                                                  labelLimit: exactLabelLimit, upperBound: beam?.plans.first?.cost) : nil
+                                                  labelLimit: exactLabelLimit, upperBound: [beamCost, bound].compactMap { $0 }.min()) : nil
         let proved = result != nil
         if result == nil { result = beam }
-        guard let r = result, let first = r.plans.first, first.cost < Self.minimumWeight / 2 else { return nil }
+        guard let r = result else { return nil }
+        // Nothing below the cutoff (exact: proved; the beam only says it found none).
+        guard let first = r.plans.first else {
+            guard let bound else { return nil }
+            return ([], proved && r.complete ? Double(bound) / s - Double(e.D) * 0.5 / s : nil)
+        }
+        guard first.cost < Self.minimumWeight / 2 else { return nil }
         let patterns = r.plans.filter { $0.cost < Self.minimumWeight / 2 }
             .map { ShiftPattern(worker: w, shifts: $0.plan.compactMap { $0 }, own: $0.own) }
         // Rounding moves each day's price by at most half a unit.

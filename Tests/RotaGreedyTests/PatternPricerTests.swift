@@ -52,6 +52,54 @@ import RotaChecker
         #expect(judge(p.shifts, inst, pricer: pricer) == p.own)
     }
 
+    /// Every plan of worker A the checker accepts, with its value `own − Σ duals` (all 3^8 tried).
+    private func everyPlanValue(_ inst: Instance, duals: [Double], pricer: PatternPricer) -> [Double] {
+        let byDay = (0..<8).map { d in inst.shifts.indices.filter { inst.shifts[$0].day == d } }
+        var values: [Double] = []
+        for code in 0..<6561 {
+            var c = code
+            var shifts: [Int] = []
+            for d in 0..<8 {
+                let k = c % 3; c /= 3
+                if k > 0 { shifts.append(byDay[d][k - 1]) }
+            }
+            guard let own = judge(shifts, inst, pricer: pricer) else { continue }
+            values.append(Double(own) - shifts.reduce(0) { $0 + duals[$1] })
+        }
+        return values
+    }
+
+    /// Pricing with a cutoff (column generation's worker dual): above the best plan's value it finds
+    /// that plan, as without one, and the beam's patterns are all below the cutoff or the best; below
+    /// it, exact pricing finds no pattern and its `lowest` still bounds every plan, from above the cutoff.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func aCutoffDropsOnlyPlansAboveIt(seed: UInt64) throws {
+        let inst = try patternScenario(seed: seed)
+        let pricer = PatternPricer(inst)
+        var rng = SplitMix64(seed: seed ^ 11)
+        let duals = inst.shifts.map { _ in Double(rng.int(9000) - 3000) / 100 }
+        let values = everyPlanValue(inst, duals: duals, pricer: pricer)
+        let best = try #require(values.min())
+        func value(_ p: ShiftPattern) -> Double { Double(p.own) - p.shifts.reduce(0) { $0 + duals[$1] } }
+
+        let above = try #require(pricer.price(worker: 0, shiftDuals: duals, exact: true, cutoff: best + 5))
+        let p = try #require(above.patterns.first)
+        #expect(abs(value(p) - best) < 1e-6)
+        let lowest = try #require(above.lowest)
+        #expect(lowest <= best && lowest > best - 0.01)
+
+        let below = try #require(pricer.price(worker: 0, shiftDuals: duals, exact: true, cutoff: best - 5))
+        #expect(below.patterns.isEmpty)
+        let bound = try #require(below.lowest)
+        #expect(bound >= best - 5 && bound <= best, "lowest \(bound), cutoff \(best - 5), best plan \(best)")
+
+        // The beam with alternatives: whatever it offers is a plan of that value, and none below the
+        // cutoff is lost to it when the best is below.
+        let beam = try #require(pricer.price(worker: 0, shiftDuals: duals, exact: false, alternatives: 2, cutoff: best + 5))
+        #expect(!beam.patterns.isEmpty)
+        for q in beam.patterns { #expect(judge(q.shifts, inst, pricer: pricer) == q.own) }
+    }
+
     /// Each worker's own terms in a valid rota, with the cover terms, add up to the checker's objective;
     /// a plan that breaks a rule of the worker's is no pattern.
     @Test(arguments: [1, 2, 3] as [UInt64])
