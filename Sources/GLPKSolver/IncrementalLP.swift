@@ -22,7 +22,7 @@ extension GLPKSolver {
 }
 
 /// ``LinearModel/IncrementalLP`` on a GLPK problem object, solved by the primal simplex method from
-/// the last basis (no presolver, which would discard it).
+/// the last basis (no presolver, which would discard it), and by the dual simplex where the primal stalls.
 final class GLPKIncrementalLP: IncrementalLP {
     var problem: OpaquePointer?
     /// Columns so far.
@@ -32,6 +32,13 @@ final class GLPKIncrementalLP: IncrementalLP {
     /// Seconds one solve may take, unless the solve asks for less.
     private let timeLimit: Double?
     private var solvedOnce = false
+    /// Simplex iterations one primal solve may take before it counts as stalled; the dual simplex then
+    /// goes on from the basis it reached. (The master of column generation is a degenerate set
+    /// partitioning LP, and the primal simplex can wander on it: Curtois & Qu 8, one re-solve of a dive
+    /// took 25 s where the others took milliseconds.)
+    var stallIterations: Int32 = 20_000
+    /// Solves the dual simplex finished after the primal stalled.
+    private(set) var stalls = 0
 
     init(problem: OpaquePointer, model: MIPModel, messageLevel: Int32, timeLimit: Double?) {
         self.problem = problem
@@ -72,8 +79,16 @@ final class GLPKIncrementalLP: IncrementalLP {
         parameters.msg_lev = messageLevel
         parameters.presolve = GLP_OFF
         parameters.tm_lim = clock.remainingMilliseconds
+        parameters.it_lim = stallIterations
         if !solvedOnce { glp_adv_basis(problem, 0); solvedOnce = true }
         var code = glp_simplex(problem, &parameters)
+        if code == GLP_EITLIM {
+            stalls += 1
+            parameters.meth = Int32(GLP_DUALP)
+            parameters.it_lim = Int32.max
+            parameters.tm_lim = clock.remainingMilliseconds
+            code = glp_simplex(problem, &parameters)
+        }
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // A basis gone bad: start again from a fresh one.
             glp_adv_basis(problem, 0)

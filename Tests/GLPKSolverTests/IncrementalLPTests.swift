@@ -55,4 +55,29 @@ import LinearModel
         // By hand: column 0 twice covers row 0 (8); rows 1 and 2 fall short by 1 and 3 (40).
         #expect(abs((objectives.first ?? 0) - 48) < 1e-9)
     }
+
+    /// A primal solve that stalls (here: after one iteration) hands over to the dual simplex from the basis
+    /// it reached, and the LP is still solved: the same objective as a fresh solve, after columns are
+    /// added and after a bound is changed.
+    @Test func aStalledPrimalSolveIsFinishedByTheDualSimplex() throws {
+        var shell = MIPModel()
+        for _ in 0..<3 { shell.addVariable(lower: 0, objective: 10) }
+        for i in 0..<3 { shell.addConstraint(terms: [(Variable(index: i), 1.0)], sense: .greaterOrEqual, rhs: rhs[i]) }
+        let solver = GLPKSolver(options: GLPKOptions(timeLimit: 10))
+        try solver.withIncrementalLP(shell) { lp in
+            let glpk = try #require(lp as? GLPKIncrementalLP)
+            glpk.stallIterations = 1
+            for c in cols { lp.addColumn(objective: c.cost, lower: 0, upper: 2, entries: c.rows.map { ($0, 1.0) }) }
+            let r = lp.solve()
+            #expect(r.termination == .optimal)
+            let fresh = try solver.solve(whole(upTo: cols.count))
+            #expect(abs((r.objective ?? .nan) - (fresh.objective ?? .nan)) < 1e-7)
+            lp.setBounds(column: 3 + 2, lower: 2, upper: 2)
+            let fixed = lp.solve()
+            #expect(fixed.termination == .optimal)
+            let freshFixed = try solver.solve(whole(upTo: cols.count, fixed: [2: 2]))
+            #expect(abs((fixed.objective ?? .nan) - (freshFixed.objective ?? .nan)) < 1e-7)
+            #expect(glpk.stalls >= 1)
+        }
+    }
 }
