@@ -430,7 +430,7 @@ extension ColumnGenerationSolver {
                 // (With no pattern below the cutoff, none is: `lowest` bounds them all.)
                 var low = r.lowest
                 if !master.days[w].isEmpty {
-                    low = r.patterns.first.map(master.allows) ?? true ? low.map { $0 + master.steerOffset(worker: w) } : nil
+                    low = (r.patterns.first.map(master.allows) ?? true) ? low.map { $0 + master.steerOffset(worker: w) } : nil
                 }
                 for p in r.patterns where master.allows(p) {
                     let rc = Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - mu

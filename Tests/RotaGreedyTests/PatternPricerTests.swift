@@ -27,21 +27,9 @@ import RotaChecker
         #expect(pricer.inapplicable == nil)
         var rng = SplitMix64(seed: seed ^ 7)
         let duals = inst.shifts.map { _ in Double(rng.int(9000) - 3000) / 100 }
-        let byDay = (0..<8).map { d in inst.shifts.indices.filter { inst.shifts[$0].day == d } }
-        var best = Double.infinity
-        var plans = 0
-        for code in 0..<6561 {
-            var c = code
-            var shifts: [Int] = []
-            for d in 0..<8 {
-                let k = c % 3; c /= 3
-                if k > 0 { shifts.append(byDay[d][k - 1]) }
-            }
-            guard let own = judge(shifts, inst, pricer: pricer) else { continue }
-            plans += 1
-            best = min(best, Double(own) - shifts.reduce(0) { $0 + duals[$1] })
-        }
-        #expect(plans > 0)
+        let values = everyPlanValue(inst, duals: duals, pricer: pricer)
+        #expect(!values.isEmpty)
+        let best = values.min() ?? .infinity
         let priced = try #require(pricer.price(worker: 0, shiftDuals: duals, exact: true))
         let p = try #require(priced.patterns.first)
         let value = Double(p.own) - p.shifts.reduce(0) { $0 + duals[$1] }
