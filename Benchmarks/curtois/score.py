@@ -20,32 +20,20 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from yardstick import read_sections  # noqa: E402  (the instance file's sections; CP-SAT is not loaded)
+from yardstick import parse_instance  # noqa: E402  (the instance file's reader; CP-SAT is not loaded)
 
 
 class Instance:
+    """The instance as the scorer reads it: yardstick.py's reading, indexed by shift and staff id."""
+
     def __init__(self, path):
-        s = read_sections(path)
-        self.days = int(s["SECTION_HORIZON"][0][0])
-        self.length, self.forbidden_next = {}, {}
-        for row in s["SECTION_SHIFTS"]:
-            sid = row[0]
-            self.length[sid] = int(row[1])
-            self.forbidden_next[sid] = set(x for x in (row[2].split("|") if len(row) > 2 else []) if x)
-        self.staff = {}
-        for row in s["SECTION_STAFF"]:
-            max_shifts = {}
-            for item in row[1].split("|"):
-                if item:
-                    k, v = item.split("=")
-                    max_shifts[k] = int(v)
-            self.staff[row[0]] = dict(max_shifts=max_shifts, max_total=int(row[2]), min_total=int(row[3]),
-                                      max_consecutive=int(row[4]), min_consecutive=int(row[5]),
-                                      min_days_off=int(row[6]), max_weekends=int(row[7]))
-        self.days_off = {row[0]: set(int(d) for d in row[1:] if d != "") for row in s.get("SECTION_DAYS_OFF", [])}
-        self.on_requests = [(r[0], int(r[1]), r[2], int(r[3])) for r in s.get("SECTION_SHIFT_ON_REQUESTS", [])]
-        self.off_requests = [(r[0], int(r[1]), r[2], int(r[3])) for r in s.get("SECTION_SHIFT_OFF_REQUESTS", [])]
-        self.cover = [(int(r[0]), r[1], int(r[2]), int(r[3]), int(r[4])) for r in s.get("SECTION_COVER", [])]
+        p = parse_instance(path)
+        self.days = p["days"]
+        self.length = {sh["id"]: sh["len"] for sh in p["shifts"]}
+        self.forbidden_next = {sh["id"]: set(sh["cannot_follow"]) for sh in p["shifts"]}
+        self.staff = {row["id"]: row for row in p["staff"]}
+        self.days_off = {e: set(ds) for e, ds in p["days_off"].items()}
+        self.on_requests, self.off_requests, self.cover = p["on"], p["off"], p["cover"]
 
 
 def roster_from_solution(inst, doc):
@@ -101,12 +89,12 @@ def score(inst, roster):
             v.append(f"{e} works {minutes} minutes, outside [{rule['min_total']}, {rule['max_total']}]")
         for working, first, length in runs([x is not None for x in days]):
             edge = first == 0 or first + length == inst.days
-            if working and length > rule["max_consecutive"]:
-                v.append(f"{e} works {length} days in a row from day {first}, at most {rule['max_consecutive']}")
-            if working and not edge and length < rule["min_consecutive"]:
-                v.append(f"{e} works {length} days in a row from day {first}, at least {rule['min_consecutive']}")
-            if not working and not edge and length < rule["min_days_off"]:
-                v.append(f"{e} has {length} days off in a row from day {first}, at least {rule['min_days_off']}")
+            if working and length > rule["max_consec"]:
+                v.append(f"{e} works {length} days in a row from day {first}, at most {rule['max_consec']}")
+            if working and not edge and length < rule["min_consec"]:
+                v.append(f"{e} works {length} days in a row from day {first}, at least {rule['min_consec']}")
+            if not working and not edge and length < rule["min_off"]:
+                v.append(f"{e} has {length} days off in a row from day {first}, at least {rule['min_off']}")
         weekends = sum(1 for w in range(inst.days // 7) if days[7 * w + 5] is not None or days[7 * w + 6] is not None)
         if weekends > rule["max_weekends"]:
             v.append(f"{e} works {weekends} weekends, at most {rule['max_weekends']}")
