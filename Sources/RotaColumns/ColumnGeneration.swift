@@ -143,6 +143,15 @@ public struct ColumnGenerationSolver: Sendable {
                     var banned = Set<Int>(), fixedNow: [(w: Int, j: Int)] = []
                     var undone: [String] = []
                     func count(_ g: Generation) { rounds += g.rounds; lpSeconds += g.lpSeconds; pricingSeconds += g.pricingSeconds }
+                    /// Keeps the banned patterns of free workers out of the LP and prices to convergence again.
+                    func repriceBanning() -> Generation {
+                        for j in banned where master.fixed[master.columns[j].worker] == nil {
+                            lp.setBounds(column: master.lpColumn(j), lower: 0, upper: 0)
+                        }
+                        let g = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false, stopAt: nil)
+                        count(g)
+                        return g
+                    }
                     defer {
                         if let label, !trail.isEmpty {
                             notes.append("\(label): master LP by step " + trail.map { String(format: "%.1f", $0) }.joined(separator: " ")
@@ -203,12 +212,7 @@ public struct ColumnGenerationSolver: Sendable {
                                 undone.append(String(format: "%.1f", z))
                                 for f in fixedNow { master.release(f.w, in: lp) }
                                 banned.insert(first.j)
-                                for j in banned where master.fixed[master.columns[j].worker] == nil {
-                                    lp.setBounds(column: master.lpColumn(j), lower: 0, upper: 0)
-                                }
-                                let again = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false, stopAt: nil)
-                                count(again)
-                                guard let v = again.lp?.values else { break }
+                                guard let v = repriceBanning().lp?.values else { break }
                                 values = v
                                 continue
                             }
@@ -216,11 +220,7 @@ public struct ColumnGenerationSolver: Sendable {
                                 // An earlier try was better: back to it.
                                 for f in fixedNow { master.release(f.w, in: lp) }
                                 for f in best.fixed { banned.remove(f.j); master.fix(f.w, to: f.j, in: lp) }
-                                for j in banned where master.fixed[master.columns[j].worker] == nil {
-                                    lp.setBounds(column: master.lpColumn(j), lower: 0, upper: 0)
-                                }
-                                let again = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false, stopAt: nil)
-                                count(again)
+                                let again = repriceBanning()
                                 guard let v = again.lp?.values, let z2 = again.lp?.objective else { break }
                                 values = v
                                 undone.append(String(format: "back to %.1f", z2))
@@ -655,11 +655,8 @@ struct Master {
     /// Undoes every fixing.
     mutating func unfixAll(in lp: any IncrementalLP) {
         for w in 0..<W where fixed[w] != nil || !days[w].isEmpty {
-            fixed[w] = nil
             days[w] = [:]
-            for k in loadedColumns(of: w) {
-                lp.setBounds(column: lpColumn(k), lower: 0, upper: Master.free)
-            }
+            release(w, in: lp)
         }
     }
 

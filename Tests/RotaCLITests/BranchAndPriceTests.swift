@@ -74,9 +74,7 @@ import RotaChecker
 
     @Test("undoing a decision returns exactly the patterns that keep the worker's other decisions")
     func unfixRestoresWhatTheOtherDecisionsAllow() throws {
-        let inst = try compileInstance(2)
-        let pricer = PatternPricer(inst)
-        let lp = DayDiveTests.RecordingLP(first: Master(instance: inst).shell().numVariables)
+        let (inst, pricer, lp) = try DayDiveTests.fixture()
         var master = Master(instance: inst)
         // Patterns of worker 0 at four sets of duals, to have several that differ.
         let H = inst.shifts.count

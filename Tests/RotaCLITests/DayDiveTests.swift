@@ -29,7 +29,7 @@ import RotaWorkflows
                                                 solveMIP: { _, _, _ in MIPResult(termination: .error("not solved here"), primalStatus: .noPoint) })
 
     /// Instance2, its pricer, and a recording LP whose columns follow the master's shell.
-    private func fixture() throws -> (Instance, PatternPricer, RecordingLP) {
+    static func fixture() throws -> (Instance, PatternPricer, RecordingLP) {
         let inst = try compileInstance(2)
         return (inst, PatternPricer(inst), RecordingLP(first: Master(instance: inst).shell().numVariables))
     }
@@ -50,7 +50,7 @@ import RotaWorkflows
 
     @Test("a day the LP all but takes is fixed; the patterns that break it leave the LP; pricing keeps it")
     func fixesWhatTheLPAllButTakes() throws {
-        let (inst, pricer, lp) = try fixture()
+        let (inst, pricer, lp) = try Self.fixture()
         var master = Master(instance: inst)
         let (a, b) = try twoPatterns(pricer, worker: 0, shifts: inst.shifts.count)
         let (c, d) = try twoPatterns(pricer, worker: 1, shifts: inst.shifts.count)
@@ -128,7 +128,7 @@ import RotaWorkflows
 
     @Test("where no decision can be fixed, a step fixes the largest pattern")
     func fallsBackToAPattern() throws {
-        let (inst, pricer, lp) = try fixture()
+        let (inst, pricer, lp) = try Self.fixture()
         var master = Master(instance: inst)
         let (a, b) = try twoPatterns(pricer, worker: 0, shifts: inst.shifts.count)
         let ja = try added(&master, a), jb = try added(&master, b)
