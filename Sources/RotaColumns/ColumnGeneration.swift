@@ -41,6 +41,13 @@ public struct ColumnGenerationSolver: Sendable {
     public var threads = 2
     /// Patterns beyond the cheapest that beam pricing offers per worker and round.
     public var alternativesPerWorker = 2
+    /// Patterns each free worker keeps in the LP after a solve (0: all): the others that the LP does not
+    /// use are parked, those of least reduced cost kept (`Master.park`). GLPK's simplex leaves fixed
+    /// columns out, so the LP it solves each round stays small; a parked pattern returns when pricing
+    /// finds it below its worker's dual. (Curtois & Qu 12 at 60 s: a dive's LP solve took 50-65 ms
+    /// with 10 free workers and 6,000 of their patterns, 12 ms with 40 each; the dive finished in
+    /// 20-31 s at 4040, the optimum, where it ran out of time after 48-50 steps before.)
+    public var keptPerWorker = 40
     /// Name written into results.
     public var name = "colgen"
     /// Seed of the randomised choices (later dives).
@@ -107,7 +114,7 @@ public struct ColumnGenerationSolver: Sendable {
                 // pricing finds patterns the beam misses; without them the dive does worse: Curtois & Qu 8 at
                 // 60 s, 1677 against 1344-1468.)
                 let root = generate(&master, lp: lp, pricers: pricers, until: timeLimit * pricingShare, clock: clock,
-                                    exact: true, stopAt: startObjective)
+                                    exact: true, stopAt: startObjective, park: true)
                 bound = root.bound
                 notes.append(String(format: "root: %d rounds, %d patterns, master LP %.2f, %.1f s (LP %.1f s, pricing %.1f s)",
                                     root.rounds, master.columns.count, root.lp?.objective ?? .nan, clock.seconds,
@@ -137,18 +144,15 @@ public struct ColumnGenerationSolver: Sendable {
                     // Where the dive's time goes: pricing rounds, LP and pricing seconds over its steps.
                     var rounds = 0, lpSeconds = 0.0, pricingSeconds = 0.0
                     // Tries of the step under way that raised the LP too far (their LP, what they fixed), the
-                    // LP before it, retries left, and the patterns banned by retries (whose worker is free).
+                    // LP before it, and retries left. (The patterns retries ban are the master's, `Master.ban`.)
                     var tries: [(z: Double, fixed: [(w: Int, j: Int)])] = []
                     var before = root.lp?.objective ?? 0, retriesLeft = diveRetries
-                    var banned = Set<Int>(), fixedNow: [(w: Int, j: Int)] = []
+                    var fixedNow: [(w: Int, j: Int)] = []
                     var undone: [String] = []
                     func count(_ g: Generation) { rounds += g.rounds; lpSeconds += g.lpSeconds; pricingSeconds += g.pricingSeconds }
-                    /// Keeps the banned patterns of free workers out of the LP and prices to convergence again.
-                    func repriceBanning() -> Generation {
-                        for j in banned where master.fixed[master.columns[j].worker] == nil {
-                            lp.setBounds(column: master.lpColumn(j), lower: 0, upper: 0)
-                        }
-                        let g = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false, stopAt: nil)
+                    /// Prices to convergence again after a step is undone (banned patterns stay out).
+                    func reprice() -> Generation {
+                        let g = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false, stopAt: nil, park: true)
                         count(g)
                         return g
                     }
@@ -195,7 +199,7 @@ public struct ColumnGenerationSolver: Sendable {
                         }
                         steps += 1
                         let step = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false,
-                                            stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max)
+                                            stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max, park: true)
                         count(step)
                         guard let next = step.lp?.values else {
                             // Out of time in its first LP: the rounding below, from the last step's LP.
@@ -211,16 +215,16 @@ public struct ColumnGenerationSolver: Sendable {
                                 tries.append((z, fixedNow))
                                 undone.append(String(format: "%.1f", z))
                                 for f in fixedNow { master.release(f.w, in: lp) }
-                                banned.insert(first.j)
-                                guard let v = repriceBanning().lp?.values else { break }
+                                master.ban(first.j, in: lp)
+                                guard let v = reprice().lp?.values else { break }
                                 values = v
                                 continue
                             }
                             if let best = tries.min(by: { $0.z < $1.z }), best.z < z - 1e-6 {
                                 // An earlier try was better: back to it.
                                 for f in fixedNow { master.release(f.w, in: lp) }
-                                for f in best.fixed { banned.remove(f.j); master.fix(f.w, to: f.j, in: lp) }
-                                let again = repriceBanning()
+                                for f in best.fixed { master.banned.remove(f.j); master.fix(f.w, to: f.j, in: lp) }
+                                let again = reprice()
                                 guard let v = again.lp?.values, let z2 = again.lp?.objective else { break }
                                 values = v
                                 undone.append(String(format: "back to %.1f", z2))
@@ -247,7 +251,7 @@ public struct ColumnGenerationSolver: Sendable {
                         }
                     }
                     master.unfixAll(in: lp)
-                    for j in banned { lp.setBounds(column: master.lpColumn(j), lower: 0, upper: Master.free) }
+                    master.liftBans(in: lp)
                     return (clock.seconds - diveStart, objective)
                 }
                 // Further dives, each from the root with other choices at fractional patterns, while the best
@@ -275,6 +279,9 @@ public struct ColumnGenerationSolver: Sendable {
                 let treeEnd = timeLimit * diveShare
                 guard searchTree, bound != nil, clock.seconds < treeEnd - 0.5, !proved() else { return }
                 let before = bestObjective, treeStart = clock.seconds
+                // The tree searches the whole pool: its nodes' LPs have a point because both children keep a
+                // pattern of the parent's LP, which a parked pattern could break.
+                master.unparkAll(in: lp)
                 // (The tree's rotas are many: its note below counts them.)
                 let tree = branchAndPrice(&master, lp: lp, pricers: pricers, until: treeEnd, clock: clock, bound: bound,
                                           best: { bestObjective }, offer: { consider($0, nil) })
@@ -443,8 +450,10 @@ extension ColumnGenerationSolver {
     /// beam pricing while it finds patterns, then (with `exact`) exact pricing, which also bounds
     /// the LP over the fixings while no whole pattern is fixed (days may be: a branch of the tree).
     /// Stops early once the bound reaches `stopAt` (a rota's objective: nothing better can exist).
+    /// With `park`, each free worker keeps `keptPerWorker` patterns in the LP after each solve
+    /// (`Master.park`); pricing brings back a parked pattern it finds again.
     func generate(_ master: inout Master, lp: any IncrementalLP, pricers: [PatternPricer], until end: Double,
-                  clock: Stopwatch, exact allowExact: Bool, stopAt: Int?, maxRounds: Int = .max) -> Generation {
+                  clock: Stopwatch, exact allowExact: Bool, stopAt: Int?, maxRounds: Int = .max, park: Bool = false) -> Generation {
         var g = Generation()
         var exact = false
         var exactFailed = false
@@ -464,6 +473,9 @@ extension ColumnGenerationSolver {
             guard g.take(solved), prices, let duals = solved.rowDuals, let z = solved.objective else { return g }
             let t1 = clock.seconds
             let shiftDuals = master.shiftDuals(duals)
+            if park && keptPerWorker > 0, let values = solved.values {
+                master.park(keeping: keptPerWorker, values: values, shiftDuals: shiftDuals, workerDuals: duals, in: lp)
+            }
             var added = 0
             var lagrange: Double? = exact ? z : nil
             let free = master.instance.workers.indices.filter { master.fixed[$0] == nil }
@@ -486,7 +498,8 @@ extension ColumnGenerationSolver {
                 }
                 for p in r.patterns where master.allows(p) {
                     let rc = Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - mu
-                    if rc < -1e-6, master.add(p) != nil { added += 1 }
+                    guard rc < -1e-6 else { continue }
+                    if master.add(p) != nil || master.unpark(worker: w, shifts: p.shifts, in: lp) { added += 1 }
                 }
                 if let low, let l = lagrange { lagrange = l + min(0, low - mu) } else { lagrange = nil }
             }
@@ -520,6 +533,11 @@ struct Master {
     var days: [[Int: Bool]]
     /// Patterns already in the incremental LP.
     var loaded = 0
+    /// Loaded patterns of free workers set aside by `park` (bounds 0 in the LP).
+    var parked = Set<Int>()
+    /// Patterns a dive has banned (bounds 0 in the LP while their worker is free; never parked or
+    /// brought back by pricing).
+    var banned = Set<Int>()
     /// The shifts of each day.
     let shiftsOnDay: [[Int]]
     /// Shifts with a minimum or maximum headcount row, in row order.
@@ -592,7 +610,7 @@ struct Master {
         while loaded < columns.count {
             let p = columns[loaded]
             let fixedTo = fixed[p.worker]
-            let upper = fixedTo.map { $0 == loaded ? 1.0 : 0.0 } ?? (allows(p) ? Master.free : 0.0)
+            let upper = fixedTo.map { $0 == loaded ? 1.0 : 0.0 } ?? (allows(p) && !banned.contains(loaded) ? Master.free : 0.0)
             lp.addColumn(objective: Double(p.own), lower: fixedTo == loaded ? 1 : 0, upper: upper,
                          entries: rows(of: p).map { ($0, 1.0) })
             loaded += 1
@@ -602,15 +620,70 @@ struct Master {
     /// Fixes worker `w` to pattern `j` (a dive's step).
     mutating func fix(_ w: Int, to j: Int, in lp: any IncrementalLP) {
         fixed[w] = j
+        parked.remove(j)
         for k in loadedColumns(of: w) {
             lp.setBounds(column: lpColumn(k), lower: k == j ? 1 : 0, upper: k == j ? 1 : 0)
         }
     }
 
-    /// Undoes `fix(w, to:)`: every loaded pattern of `w` returns to the LP.
+    /// Undoes `fix(w, to:)`: every loaded pattern of `w` returns to the LP but those banned.
     mutating func release(_ w: Int, in lp: any IncrementalLP) {
         fixed[w] = nil
-        for k in loadedColumns(of: w) { lp.setBounds(column: lpColumn(k), lower: 0, upper: Master.free) }
+        for k in loadedColumns(of: w) {
+            parked.remove(k)
+            lp.setBounds(column: lpColumn(k), lower: 0, upper: banned.contains(k) ? 0 : Master.free)
+        }
+    }
+
+    /// Bans pattern `j` (a dive's retry): out of the LP until `liftBans`.
+    mutating func ban(_ j: Int, in lp: any IncrementalLP) {
+        banned.insert(j)
+        parked.remove(j)
+        if fixed[columns[j].worker] == nil { lp.setBounds(column: lpColumn(j), lower: 0, upper: 0) }
+    }
+
+    /// Lifts every ban: the banned patterns of free workers return to the LP.
+    mutating func liftBans(in lp: any IncrementalLP) {
+        for j in banned where fixed[columns[j].worker] == nil && allows(columns[j]) {
+            lp.setBounds(column: lpColumn(j), lower: 0, upper: Master.free)
+        }
+        banned = []
+    }
+
+    /// Parks, for each free worker, its loaded patterns beyond the `keeping` of least reduced cost (at
+    /// these duals) that the LP point `values` does not use: their bounds become 0, which GLPK's
+    /// simplex leaves out of the problem it solves. Patterns that break a day fixing, or are banned,
+    /// are out of the LP already and are not counted.
+    mutating func park(keeping: Int, values: [Double], shiftDuals: [Double], workerDuals: [Double], in lp: any IncrementalLP) {
+        var candidates = [[(j: Int, rc: Double)]](repeating: [], count: W)
+        var kept = [Int](repeating: 0, count: W)
+        for j in 0..<loaded where !parked.contains(j) && !banned.contains(j) {
+            let p = columns[j]
+            guard fixed[p.worker] == nil, allows(p) else { continue }
+            kept[p.worker] += 1
+            guard values[lpColumn(j)] < 1e-9 else { continue }
+            candidates[p.worker].append((j, Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - workerDuals[p.worker]))
+        }
+        for w in 0..<W where kept[w] > keeping {
+            let surplus = min(kept[w] - keeping, candidates[w].count)
+            for c in candidates[w].sorted(by: { $0.rc > $1.rc }).prefix(surplus) {
+                parked.insert(c.j)
+                lp.setBounds(column: lpColumn(c.j), lower: 0, upper: 0)
+            }
+        }
+    }
+
+    /// Brings every parked pattern back into the LP.
+    mutating func unparkAll(in lp: any IncrementalLP) {
+        for j in parked { lp.setBounds(column: lpColumn(j), lower: 0, upper: Master.free) }
+        parked = []
+    }
+
+    /// Brings worker `w`'s parked pattern of `shifts` back into the LP; false when there is none.
+    mutating func unpark(worker w: Int, shifts: [Int], in lp: any IncrementalLP) -> Bool {
+        guard let j = seen[w][shifts], parked.remove(j) != nil else { return false }
+        lp.setBounds(column: lpColumn(j), lower: 0, upper: Master.free)
+        return true
     }
 
     /// Whether pattern `p` keeps every day fixing of its worker.
@@ -623,6 +696,7 @@ struct Master {
     mutating func fix(_ w: Int, shift h: Int, works: Bool, in lp: any IncrementalLP) {
         days[w][h] = works
         for k in loadedColumns(of: w) where columns[k].shifts.contains(h) != works {
+            parked.remove(k)
             lp.setBounds(column: lpColumn(k), lower: 0, upper: 0)
         }
     }
@@ -647,7 +721,8 @@ struct Master {
     /// return to the LP.
     mutating func unfix(_ w: Int, shift h: Int, in lp: any IncrementalLP) {
         days[w][h] = nil
-        for k in loadedColumns(of: w) where allows(columns[k]) {
+        for k in loadedColumns(of: w) where allows(columns[k]) && !banned.contains(k) {
+            parked.remove(k)
             lp.setBounds(column: lpColumn(k), lower: 0, upper: Master.free)
         }
     }

@@ -293,16 +293,21 @@ public struct SolveRunner: Sendable {
         return SolveOutcome(document: doc, report: report, attempts: attempts)
     }
 
+    /// Worker-shift pairs up to which `auto` runs column generation. Curtois & Qu 11 (50 workers, 168
+    /// shifts) is solved to optimality in 4-15 s. On 12 (60 workers, 280 shifts: 16,800 pairs) the dive
+    /// ran out of time until the master parked the patterns its LP does not need
+    /// (`ColumnGenerationSolver.keptPerWorker`); it now ends at the optimum, 4040, in 20-31 s, against
+    /// 4195-4216 from the native solver and GLPK's search (Benchmarks/RESULTS.md, session 28).
+    static let columnsPairLimit = 20_000
+
     /// Share of the time left that column generation has on pure shift rostering; GLPK's own search
     /// has the rest, from the best rota so far.
     static let columnsShare = 0.8
 
     /// Whether column generation models the instance exactly and its dive is within reach of a
-    /// minute on these machines: at most 12,000 worker-shift pairs. (Curtois & Qu 11, 50 workers and
-    /// 168 shifts, is solved to optimality in 15 s; on 12, 60 workers and 280 shifts, the root converges
-    /// in 9-11 s but the dive does not finish: 5086-5088 against 4344 from the native solver and GLPK.)
+    /// minute on these machines: at most `columnsPairLimit` worker-shift pairs.
     static func suitsColumns(_ instance: Instance) -> Bool {
-        instance.isShiftRostering && instance.workers.count * instance.shifts.count <= 12_000
+        instance.isShiftRostering && instance.workers.count * instance.shifts.count <= columnsPairLimit
             && ColumnGenerationSolver.inapplicable(instance) == nil
     }
 
