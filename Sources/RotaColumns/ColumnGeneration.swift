@@ -113,8 +113,13 @@ public struct ColumnGenerationSolver: Sendable {
                 // The root: beam pricing while it finds patterns, exact pricing to finish and to bound. (Exact
                 // pricing finds patterns the beam misses; without them the dive does worse: Curtois & Qu 8 at
                 // 60 s, 1677 against 1344-1468.)
+                let dive = self.dive ?? (instance.days > 28 ? .days : .patterns)
+                // Parking (`keptPerWorker`) where the dive is on patterns. (Over 42-84 days, where it is on
+                // days, one seed of the stand-ins gave 485 / 2151 / 1345 / 4393 against 674 / 2224 / 1312 /
+                // 4109 without: not measured enough to change, Benchmarks/RESULTS.md, session 28.)
+                let park = dive == .patterns
                 let root = generate(&master, lp: lp, pricers: pricers, until: timeLimit * pricingShare, clock: clock,
-                                    exact: true, stopAt: startObjective, park: true)
+                                    exact: true, stopAt: startObjective, park: park)
                 bound = root.bound
                 notes.append(String(format: "root: %d rounds, %d patterns, master LP %.2f, %.1f s (LP %.1f s, pricing %.1f s)",
                                     root.rounds, master.columns.count, root.lp?.objective ?? .nan, clock.seconds,
@@ -123,7 +128,6 @@ public struct ColumnGenerationSolver: Sendable {
                              + (root.lpTimedOut ? " (an LP solve stopped at it)" : "")
                              + (bound.map { String(format: ", bound %.2f", $0) } ?? ""))
                 guard let rootValues = root.lp?.values, !proved() else { return }
-                let dive = self.dive ?? (instance.days > 28 ? .days : .patterns)
                 let diveEnd = timeLimit * diveShare
                 var rng = SeededGenerator(seed: seed)
                 /// Dives from the root's LP (`values`) until the LP is whole or the clock reaches `end`: fixes
@@ -152,7 +156,7 @@ public struct ColumnGenerationSolver: Sendable {
                     func count(_ g: Generation) { rounds += g.rounds; lpSeconds += g.lpSeconds; pricingSeconds += g.pricingSeconds }
                     /// Prices to convergence again after a step is undone (banned patterns stay out).
                     func reprice() -> Generation {
-                        let g = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false, stopAt: nil, park: true)
+                        let g = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false, stopAt: nil, park: park)
                         count(g)
                         return g
                     }
@@ -199,7 +203,7 @@ public struct ColumnGenerationSolver: Sendable {
                         }
                         steps += 1
                         let step = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false,
-                                            stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max, park: true)
+                                            stopAt: nil, maxRounds: dive == .days ? dayDiveRounds : .max, park: park)
                         count(step)
                         guard let next = step.lp?.values else {
                             // Out of time in its first LP: the rounding below, from the last step's LP.
