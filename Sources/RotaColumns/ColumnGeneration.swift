@@ -44,9 +44,9 @@ public struct ColumnGenerationSolver: Sendable {
     /// Patterns each free worker keeps in the LP after a solve (0: all): the others that the LP does not
     /// use are parked, those of least reduced cost kept (`Master.park`). GLPK's simplex leaves fixed
     /// columns out, so the LP it solves each round stays small; a parked pattern returns when pricing
-    /// finds it below its worker's dual. (Curtois & Qu 12 at 60 s: a dive's LP solve took 50-65 ms
-    /// with 10 free workers and 6,000 of their patterns, 12 ms with 40 each; the dive finished in
-    /// 20-31 s at 4040, the optimum, where it ran out of time after 48-50 steps before.)
+    /// finds it below its worker's dual. (Curtois & Qu 12 at 60 s: with 9-12 free workers, 6,000-6,500
+    /// of their patterns in the LP, a dive's LP solve took 40-65 ms and the dive ran out of time after
+    /// 48-50 steps; with 40 each, about 12 ms, and the dive ends in 20-31 s at 4040, the optimum.)
     public var keptPerWorker = 40
     /// Name written into results.
     public var name = "colgen"

@@ -297,7 +297,8 @@ public struct SolveRunner: Sendable {
     /// shifts) is solved to optimality in 4-15 s. On 12 (60 workers, 280 shifts: 16,800 pairs) the dive
     /// ran out of time until the master parked the patterns its LP does not need
     /// (`ColumnGenerationSolver.keptPerWorker`); it now ends at the optimum, 4040, in 20-31 s, against
-    /// 4195-4216 from the native solver and GLPK's search (Benchmarks/RESULTS.md, session 28). Over longer
+    /// 4191-4211 from the native solver and GLPK's search on the same machine (Benchmarks/RESULTS.md,
+    /// session 28). Over longer
     /// horizons the limit stays 12,000: the stand-in for Instance19 (84 days, 40 workers, 16,800 pairs)
     /// gave 14556 against 14992 at one seed, but column generation's integer programme overran its time
     /// and the run took 62.7 s of 60.
