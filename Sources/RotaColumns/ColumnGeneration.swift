@@ -115,8 +115,8 @@ public struct ColumnGenerationSolver: Sendable {
                 // 60 s, 1677 against 1344-1468.)
                 let dive = self.dive ?? (instance.days > 28 ? .days : .patterns)
                 // Parking (`keptPerWorker`) where the dive is on patterns. (Over 42-84 days, where it is on
-                // days, one seed of the stand-ins gave 485 / 2151 / 1345 / 4393 against 674 / 2224 / 1312 /
-                // 4109 without: not measured enough to change, Benchmarks/RESULTS.md, session 28.)
+                // days, the stand-ins' medians over seeds 1-3 were 578 / 2142 / 1410 / 4393 with it against
+                // 674 / 2224 / 1312 / 4120 without: two better, two worse. Benchmarks/RESULTS.md, session 28.)
                 let park = dive == .patterns
                 let root = generate(&master, lp: lp, pricers: pricers, until: timeLimit * pricingShare, clock: clock,
                                     exact: true, stopAt: startObjective, park: park)
