@@ -227,7 +227,7 @@ public struct ColumnGenerationSolver: Sendable {
                             if let best = tries.min(by: { $0.z < $1.z }), best.z < z - 1e-6 {
                                 // An earlier try was better: back to it.
                                 for f in fixedNow { master.release(f.w, in: lp) }
-                                for f in best.fixed { master.banned.remove(f.j); master.fix(f.w, to: f.j, in: lp) }
+                                for f in best.fixed { master.fix(f.w, to: f.j, in: lp) }
                                 let again = reprice()
                                 guard let v = again.lp?.values, let z2 = again.lp?.objective else { break }
                                 values = v
@@ -501,7 +501,7 @@ extension ColumnGenerationSolver {
                     low = (r.patterns.first.map(master.allows) ?? true) ? low.map { $0 + master.steerOffset(worker: w) } : nil
                 }
                 for p in r.patterns where master.allows(p) {
-                    let rc = Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - mu
+                    let rc = master.reducedCost(p, shiftDuals: shiftDuals, workerDual: mu)
                     guard rc < -1e-6 else { continue }
                     if master.add(p) != nil || master.unpark(worker: w, shifts: p.shifts, in: lp) { added += 1 }
                 }
@@ -625,10 +625,11 @@ struct Master {
         }
     }
 
-    /// Fixes worker `w` to pattern `j` (a dive's step).
+    /// Fixes worker `w` to pattern `j` (a dive's step); `j` is then neither parked nor banned.
     mutating func fix(_ w: Int, to j: Int, in lp: any IncrementalLP) {
         fixed[w] = j
         parked.remove(j)
+        banned.remove(j)
         for k in loadedColumns(of: w) {
             lp.setBounds(column: lpColumn(k), lower: k == j ? 1 : 0, upper: k == j ? 1 : 0)
         }
@@ -671,7 +672,7 @@ struct Master {
             guard fixed[p.worker] == nil, allows(p) else { continue }
             kept[p.worker] += 1
             guard values[lpColumn(j)] < 1e-9, !returned.contains(j) else { continue }
-            candidates[p.worker].append((j, Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - workerDuals[p.worker]))
+            candidates[p.worker].append((j, reducedCost(p, shiftDuals: shiftDuals, workerDual: workerDuals[p.worker])))
         }
         for w in 0..<W where kept[w] > keeping {
             let surplus = min(kept[w] - keeping, candidates[w].count)
@@ -680,6 +681,12 @@ struct Master {
                 lp.setBounds(column: lpColumn(c.j), lower: 0, upper: 0)
             }
         }
+    }
+
+    /// What pattern `p` adds to the LP at these duals: its own value less what its shifts' cover rows
+    /// and its worker's row are worth (below 0: it would improve the LP).
+    func reducedCost(_ p: ShiftPattern, shiftDuals: [Double], workerDual: Double) -> Double {
+        Double(p.own) - p.shifts.reduce(0.0) { $0 + shiftDuals[$1] } - workerDual
     }
 
     /// Brings every parked pattern back into the LP.

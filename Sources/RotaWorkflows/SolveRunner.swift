@@ -298,11 +298,12 @@ public struct SolveRunner: Sendable {
     /// ran out of time until the master parked the patterns its LP does not need
     /// (`ColumnGenerationSolver.keptPerWorker`); it now ends at the optimum, 4040, in 20-31 s, against
     /// 4191-4211 from the native solver and GLPK's search on the same machine (Benchmarks/RESULTS.md,
-    /// session 28). Over longer
-    /// horizons the limit stays 12,000: the stand-in for Instance19 (84 days, 40 workers, 16,800 pairs)
-    /// gave 14556 against 14992 at one seed, but column generation's integer programme overran its time
-    /// and the run took 62.7 s of 60.
+    /// session 28).
     static let columnsPairLimit = 20_000
+    /// The same over more than four weeks, where the dive is on days and the master does not park: the
+    /// stand-in for Instance19 (84 days, 40 workers, 16,800 pairs) gave 14556 against 14992 at one seed,
+    /// but column generation's integer programme overran its time and the run took 62.7 s of 60.
+    static let columnsPairLimitOverFourWeeks = 12_000
 
     /// Share of the time left that column generation has on pure shift rostering; GLPK's own search
     /// has the rest, from the best rota so far.
@@ -310,10 +311,11 @@ public struct SolveRunner: Sendable {
 
     /// Whether column generation models the instance exactly and its dive is within reach of a
     /// minute on these machines: at most `columnsPairLimit` worker-shift pairs up to four weeks (where
-    /// the dive is on patterns and the master parks), 12,000 over longer horizons.
+    /// the dive is on patterns and the master parks), `columnsPairLimitOverFourWeeks` beyond.
     static func suitsColumns(_ instance: Instance) -> Bool {
         instance.isShiftRostering
-            && instance.workers.count * instance.shifts.count <= (instance.days <= 28 ? columnsPairLimit : 12_000)
+            && instance.workers.count * instance.shifts.count
+                <= (instance.days <= 28 ? columnsPairLimit : columnsPairLimitOverFourWeeks)
             && ColumnGenerationSolver.inapplicable(instance) == nil
     }
 
