@@ -11,6 +11,8 @@ HiGHS's solutions are not turned back into rosters: the table gives HiGHS's obje
 on rota's model, whose objective equals the benchmark's (tested in Tests/RotaCLITests).
 """
 import argparse
+import json
+import math
 import os
 import subprocess
 import sys
@@ -29,6 +31,8 @@ def main():
     ap.add_argument("--time-limit", type=float, default=60.0)
     ap.add_argument("--threads", type=int, default=1, help="HiGHS threads (GLPK uses one)")
     ap.add_argument("--rota")
+    ap.add_argument("--json", help="also write instance number -> HiGHS's bound, objective, status, seconds "
+                                   "(report.py --bounds reads it)")
     a = ap.parse_args()
     import highspy
     rota = find_rota(a.rota)
@@ -36,6 +40,7 @@ def main():
     print(f"HiGHS {highspy.Highs().version()} on rota's LP export, {a.threads} thread(s), {a.time_limit:g} s per instance.\n")
     print("| instance | best known | HiGHS objective | HiGHS bound | status | seconds | model (rows × columns) |")
     print("| --- | ---: | ---: | ---: | --- | ---: | --- |")
+    found = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in parse_range(a.instances):
             src = os.path.join(a.data, f"Instance{n}.txt")
@@ -56,6 +61,13 @@ def main():
             status = h.modelStatusToString(h.getModelStatus())
             lpm = h.getLp()
             obj = info.objective_function_value if info.primal_solution_status == 2 else None
+            bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
+            found[n] = {"bound": bound, "objective": obj, "status": status, "seconds": round(secs, 1),
+                        "highs": h.version(), "time_limit": a.time_limit}
+            if a.json:
+                with open(a.json + ".tmp", "w") as f:
+                    json.dump(found, f, indent=1)
+                os.replace(a.json + ".tmp", a.json)
             print(f"| Instance{n} | {BEST_KNOWN.get(n, '')} | {'' if obj is None else round(obj)} | {info.mip_dual_bound:.1f} | {status} | {secs:.1f} | {lpm.num_row_} × {lpm.num_col_} |")
 
 

@@ -4,12 +4,20 @@
 # scale.py from the shared instances (same format, same rules; see scale.py), each solved once at
 # the time limit and judged by `rota check`. Writes Benchmarks/curtois/LARGER.md.
 #
-#   swift build -c release && sh Benchmarks/curtois/larger.sh [seconds] [solvers]
+#   swift build -c release && sh Benchmarks/curtois/larger.sh [seconds] [solvers] [bounds.json ...]
+#
+# The stand-ins have no best known value. With bounds files (`bounds.py --json` or `highs_lp.py --json`,
+# run with --data on the same stand-ins: KEEP=DIR keeps them there) the table adds the best proved
+# lower bound and the gap to it, which is at least the gap to the optimum.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-data=$(mktemp -d)
+data=${KEEP:-$(mktemp -d)}
+mkdir -p "$data"
 limit=${1:-60}
 solvers=${2:-auto}
+[ $# -ge 2 ] && shift 2 || shift $#
+boundargs=""
+for b in "$@"; do boundargs="$boundargs --bounds $b"; done
 shared=${SHARED:-/work/shared/bench/curtois-qu}
 # name, source instance, days, staff, shift types: the sizes of the benchmark's Instances 13-24.
 while read -r n src days staff types; do
@@ -30,6 +38,6 @@ done <<SIZES
 24 12 364 150 32
 SIZES
 python3 "$here/report.py" --data "$data" --instances 13-24 --solvers "$solvers" --time-limit "$limit" \
-    --label "stand-in " --output "$here/LARGER.md" \
-    --note "Stand-ins for Instances 13-24 (scale.py: the shared instance named in larger.sh repeated over the days, its staff and shift types copied); their optimum is unknown, so there is no gap column to speak of."
-rm -rf "$data"
+    --label "stand-in " --output "$here/LARGER.md" $boundargs \
+    --note "Stand-ins for Instances 13-24 (scale.py: the shared instance named in larger.sh repeated over the days, its staff and shift types copied); their optimum is unknown, so there is no gap to best known; with a bounds file the last two columns give the gap to a proved lower bound, at least the gap to the optimum."
+[ -n "${KEEP:-}" ] || rm -rf "$data"

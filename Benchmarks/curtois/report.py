@@ -13,6 +13,12 @@ the machine and the date, to Benchmarks/curtois/RESULTS.md.
 
 With --runs N every (instance, solver) is solved N times (seeds 1..N) and the table gives medians
 of objective, bound and seconds; `status` is the most common status and `valid` counts valid runs.
+
+With --bounds FILE (the JSON `bounds.py --json` or `highs_lp.py --json` writes: instance number to a
+proved bound; repeat it for several) two columns are added: the best lower bound known (the largest
+of those and any bound rota proved in these runs) and the gap to it, (objective - bound) / bound. The optimum lies
+between the two, so that gap is at least the gap to the optimum: where no best known value exists
+(scale.py's stand-ins), it is what can be said.
 """
 import argparse
 import collections
@@ -104,7 +110,16 @@ def main():
     ap.add_argument("--output", default=os.path.join(HERE, "RESULTS.md"), help="Markdown file to write ('-' for none)")
     ap.add_argument("--label", default="Instance",
                     help="what the table calls instance N (for example 'stand-in ' for scale.py's; no best known is used then)")
+    ap.add_argument("--bounds", action="append", default=[],
+                    help="JSON of proved lower bounds by instance number (bounds.py or highs_lp.py --json); may be repeated")
     args = ap.parse_args()
+    # Every bound in these files is proved, so the largest for an instance holds.
+    yardstick = {}
+    for path in args.bounds:
+        with open(path) as f:
+            for k, v in json.load(f).items():
+                if v.get("bound") is not None:
+                    yardstick[int(k)] = max(yardstick.get(int(k), v["bound"]), v["bound"])
     # The build under test is the tree as it is when the run starts (a commit made during a long
     # run must not be credited with it); uncommitted changes to the sources are said.
     version = source_version()
@@ -118,7 +133,9 @@ def main():
     each = args.runs > 1
     header = ("| instance | days | staff | best known | solver | objective | gap to best known % | bound | status "
               "| seconds | valid |" + (" objectives by seed |" if each else "")
-              + "\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |" + (" --- |" if each else ""))
+              + (" lower bound | gap to it % |" if args.bounds else "")
+              + "\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |" + (" --- |" if each else "")
+              + (" ---: | ---: |" if args.bounds else ""))
     print(header, flush=True)
     rows = []
     for i in parse_range(args.instances):
@@ -173,6 +190,12 @@ def main():
             row = (f"| {args.label}{i} | {days} | {staff} | {best or ''} | {s} | {fmt(obj)} | {gap} | {fmt(bound)} "
                    f"| {status} | {fmt(sec, 2)} | {vtext} |"
                    + (f" {' / '.join(fmt(o) if o is not None else 'none' for o in objs)} |" if each else ""))
+            if args.bounds:
+                # Every bound here is proved (rota's own in any run, HiGHS's on the same model): the largest holds.
+                known = [b for b in bounds if b is not None] + ([yardstick[i]] if i in yardstick else [])
+                lower = max(known) if known else None
+                to_lower = "" if obj is None or not lower else f"{100.0 * (obj - lower) / lower:.1f}"
+                row += f" {fmt(lower)} | {to_lower} |"
             print(row, flush=True)
             rows.append(row)
     if args.output and args.output != "-":
@@ -186,6 +209,9 @@ def main():
                 "`rota solve`, and every answer is judged by `rota check` and by the independent scorer `score.py`, "
                 "which reads the instance file itself (`valid`: both find it valid, with the objective it states). Best known values from "
                 "/work/shared/bench/curtois-qu/README.md; gap = (objective - best known) / best known."
+                + (f" Lower bound: the largest proved bound, rota's own in these runs or one from {', '.join(args.bounds)} "
+                   "(`rota bound`, or HiGHS on the same model); "
+                   "gap to it = (objective - lower bound) / lower bound, at least the gap to the optimum." if args.bounds else "")
                 + (" Objective, bound and seconds are medians over the runs (seeds 1..N)." if each else "")
                 + "\n\n" + header + "\n" + "\n".join(rows) + "\n")
         tmp = args.output + ".tmp"

@@ -85,13 +85,11 @@ public struct ColumnGenerationSolver: Sendable {
         guard pricer.inapplicable == nil else { return nil }
         let pricers = [pricer] + (1..<max(1, threads)).map { _ in PatternPricer(instance) }
         let startObjective = Checker.check(start, in: instance).objective.total
-        var master = Master(instance: instance)
         // The start's patterns first: the master is then feasible from its first solve.
-        for w in instance.workers.indices {
-            guard let p = pricer.pattern(worker: w, shifts: start.shifts(of: w)), master.add(p) != nil else {
-                return SolverResult(assignment: start, status: .feasible, solver: name, seconds: clock.seconds,
-                                    notes: ["column generation not used: the start's pattern of \(instance.workers[w].id) is not one the pricing models"])
-            }
+        guard var master = Master(instance: instance, start: start, pricer: pricer) else {
+            let w = instance.workers.indices.first { pricer.pattern(worker: $0, shifts: start.shifts(of: $0)) == nil }
+            return SolverResult(assignment: start, status: .feasible, solver: name, seconds: clock.seconds,
+                                notes: ["column generation not used: the start's pattern of \(w.map { instance.workers[$0].id } ?? "a worker") is not one the pricing models"])
         }
         var best = start, bestObjective = startObjective
         /// Keeps `a` if the checker finds it valid and better; notes it as `what` (nil: no note). Returns
@@ -354,6 +352,9 @@ extension ColumnGenerationSolver {
         var lpTimedOut = false
         var lpSeconds = 0.0
         var pricingSeconds = 0.0
+        /// Exact pricing, complete for every worker, found nothing to add: the LP is the relaxation's
+        /// optimum over the fixings.
+        var exactConverged = false
 
         /// Keeps `solved` if optimal and says so. An LP stopped by the time limit keeps the last
         /// optimal one; any other failure leaves no LP.
@@ -515,6 +516,7 @@ extension ColumnGenerationSolver {
             if added == 0 {
                 if exact || !allowExact || exactFailed {
                     g.converged = true
+                    g.exactConverged = exact
                     if exact && unfixed { g.bound = max(g.bound ?? -.infinity, z) }
                     return g
                 }

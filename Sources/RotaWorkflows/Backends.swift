@@ -30,11 +30,7 @@ extension SolveRunner.Backends {
             },
             glpkUsesEveryCore: GLPKSolver.runsInParallel,
             columns: { instance, start, seconds, seed in
-                var solver = ColumnGenerationSolver(
-                    withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: 30)).withIncrementalLP(model) { body($0) } },
-                    solveMIP: { model, warmStart, seconds in
-                        try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: nil)
-                    })
+                var solver = columnGeneration()
                 solver.seed = seed
                 return solver.solve(instance, start: start, timeLimit: seconds)
             },
@@ -46,6 +42,16 @@ extension SolveRunner.Backends {
                 return estimate > limits.maxNonzeros ? .tooLarge : estimate > limits.softSearchLargeAbove ? .large : .small
             })
     }
+}
+
+/// Column generation on GLPK: its master's LP kept loaded between solves, its integer programme by
+/// branch and cut.
+func columnGeneration() -> ColumnGenerationSolver {
+    ColumnGenerationSolver(
+        withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: 30)).withIncrementalLP(model) { body($0) } },
+        solveMIP: { model, warmStart, seconds in
+            try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: nil)
+        })
 }
 
 /// One GLPK solve with every cut family. Without a valid rota to start from, the feasibility pump and

@@ -13,7 +13,7 @@ struct Rota: ParsableCommand {
         3 infeasible, 4 solver failure. reoptimise: 0 no change, 10 changed.
         """,
         subcommands: [SolveCommand.self, CheckCommand.self, ValidateCommand.self, ExplainCommand.self, WhatIfCommand.self,
-                      ReoptimiseCommand.self, ExportCommand.self, ImportCommand.self])
+                      ReoptimiseCommand.self, ExportCommand.self, ImportCommand.self, BoundCommand.self])
 }
 
 /// Exit codes shared by every command (documented in the README).
