@@ -16,7 +16,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from benchlib import machine  # noqa: E402
-from report import BEST_KNOWN, DEFAULT_DATA, find_rota, parse_range  # noqa: E402
+from report import BEST_KNOWN, DEFAULT_DATA, find_rota, import_instance, parse_range  # noqa: E402
 
 
 def main():
@@ -38,13 +38,11 @@ def main():
     found = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in parse_range(a.instances):
-            src = os.path.join(a.data, f"Instance{n}.txt")
-            if not os.path.exists(src):
-                print(f"skip Instance{n}: {src} not found", file=sys.stderr)
+            files = import_instance(rota, a.data, n, tmp)
+            if files is None:
                 continue
-            sc = os.path.join(tmp, f"i{n}.json")
+            sc = files[1]
             out = os.path.join(tmp, f"b{n}.json")
-            subprocess.run([rota, "import", "curtois", src, "--output", sc], check=True, capture_output=True)
             cmd = [rota, "bound", sc, "--time-limit", f"{a.time_limit:g}", "--threads", str(a.threads), "--output", out]
             if a.labels:
                 cmd += ["--labels", str(a.labels)]

@@ -70,6 +70,21 @@ def run(cmd, timeout):
         return None, "", f"timed out after {timeout:.0f} s"
 
 
+def import_instance(rota, data, n, folder):
+    """`rota import curtois` of data/InstanceN.txt into folder: (instance file, scenario file), or None
+    (the reason on stderr) when the file is missing or does not convert."""
+    src = os.path.join(data, f"Instance{n}.txt")
+    if not os.path.exists(src):
+        print(f"skip Instance{n}: {src} not found", file=sys.stderr)
+        return None
+    scen = os.path.join(folder, f"Instance{n}.json")
+    rc, _, err = run([rota, "import", "curtois", src, "--output", scen], 120)
+    if rc != 0:
+        print(f"Instance{n}: import failed ({rc}): {err.strip()}", file=sys.stderr)
+        return None
+    return src, scen
+
+
 def median(values):
     values = [v for v in values if v is not None]
     if not values:
@@ -139,15 +154,10 @@ def main():
     print(header, flush=True)
     rows = []
     for i in parse_range(args.instances):
-        src = os.path.join(args.data, f"Instance{i}.txt")
-        if not os.path.exists(src):
-            print(f"skip Instance{i}: {src} not found", file=sys.stderr)
+        files = import_instance(rota, args.data, i, work)
+        if files is None:
             continue
-        scen = os.path.join(work, f"Instance{i}.json")
-        rc, _, err = run([rota, "import", "curtois", src, "--output", scen], 120)
-        if rc != 0:
-            print(f"Instance{i}: import failed ({rc}): {err.strip()}", file=sys.stderr)
-            continue
+        src, scen = files
         with open(scen) as f:
             doc = json.load(f)
         days, staff = doc["horizon"]["days"], len(doc["workers"])
