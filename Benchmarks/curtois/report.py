@@ -204,7 +204,9 @@ def main():
                 # Every bound here is proved (rota's own in any run, HiGHS's on the same model): the largest holds.
                 known = [b for b in bounds if b is not None] + ([yardstick[i]] if i in yardstick else [])
                 lower = max(known) if known else None
-                to_lower = "" if obj is None or not lower else f"{100.0 * (obj - lower) / lower:.1f}"
+                # A rota at a converged LP bound reads 0.0, not -0.0 from the LP's rounding; an objective truly
+                # below a proved bound (a bug) stays negative.
+                to_lower = "" if obj is None or not lower else f"{100.0 * (obj - lower) / lower:.1f}".replace("-0.0", "0.0")
                 row += f" {fmt(lower)} | {to_lower} |"
             print(row, flush=True)
             rows.append(row)
