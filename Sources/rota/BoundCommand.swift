@@ -10,8 +10,8 @@ struct BoundCommand: ParsableCommand {
         abstract: "Prove a lower bound on every rota's objective (pure shift rostering).",
         discussion: """
         Column generation's root: the master LP over every worker's possible horizons, priced exactly until \
-        no horizon would lower it. No rota of the scenario has an objective below the bound, so a rota's \
-        distance from it is at most how far that rota is from the best possible. Scenarios with sessions, \
+        no horizon would lower it. No rota of the scenario has an objective below the bound, so no rota is \
+        further from the best possible than it is from the bound. Scenarios with sessions, \
         fairness terms, a baseline or pinned work are not modelled exactly this way and get no bound.
         Exit codes: 0 a bound was proved, 2 invalid input, 4 no bound (the reason is on stderr).
         """)
