@@ -86,10 +86,12 @@ public struct ColumnGenerationSolver: Sendable {
         let pricers = [pricer] + (1..<max(1, threads)).map { _ in PatternPricer(instance) }
         let startObjective = Checker.check(start, in: instance).objective.total
         // The start's patterns first: the master is then feasible from its first solve.
-        guard var master = Master(instance: instance, start: start, pricer: pricer) else {
-            let w = instance.workers.indices.first { pricer.pattern(worker: $0, shifts: start.shifts(of: $0)) == nil }
+        var master: Master
+        do {
+            master = try Master(instance: instance, start: start, pricer: pricer)
+        } catch {
             return SolverResult(assignment: start, status: .feasible, solver: name, seconds: clock.seconds,
-                                notes: ["column generation not used: the start's pattern of \(w.map { instance.workers[$0].id } ?? "a worker") is not one the pricing models"])
+                                notes: ["column generation not used: the start's pattern of \(instance.workers[error.worker].id) is not one the pricing models"])
         }
         var best = start, bestObjective = startObjective
         /// Keeps `a` if the checker finds it valid and better; notes it as `what` (nil: no note). Returns

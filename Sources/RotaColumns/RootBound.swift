@@ -36,7 +36,7 @@ extension ColumnGenerationSolver {
             p.exactLabelLimit = labelLimit
             return p
         }
-        guard pricers[0].inapplicable == nil, var master = Master(instance: instance, start: start, pricer: pricers[0]) else { return nil }
+        guard pricers[0].inapplicable == nil, var master = try? Master(instance: instance, start: start, pricer: pricers[0]) else { return nil }
         var out = RootBound()
         do {
             try withLP(master.shell()) { lp in
@@ -59,13 +59,18 @@ extension ColumnGenerationSolver {
     }
 }
 
+/// A start whose pattern for `worker` is not one the pricing models.
+struct UnmodelledStart: Error {
+    let worker: Int
+}
+
 extension Master {
-    /// A master holding `start`'s pattern for each worker (so its LP has a point from the first solve);
-    /// nil when one of them is not a pattern `pricer` models.
-    init?(instance: Instance, start: Assignment, pricer: PatternPricer) {
+    /// A master holding `start`'s pattern for each worker (so its LP has a point from the first solve).
+    /// Throws `UnmodelledStart` naming the first worker whose pattern `pricer` does not model.
+    init(instance: Instance, start: Assignment, pricer: PatternPricer) throws(UnmodelledStart) {
         self.init(instance: instance)
         for w in instance.workers.indices {
-            guard let p = pricer.pattern(worker: w, shifts: start.shifts(of: w)), add(p) != nil else { return nil }
+            guard let p = pricer.pattern(worker: w, shifts: start.shifts(of: w)), add(p) != nil else { throw UnmodelledStart(worker: w) }
         }
     }
 }

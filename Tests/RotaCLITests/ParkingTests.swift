@@ -107,10 +107,7 @@ import RotaWorkflows
         for kept in [0, 2] {
             var solver = ColumnGenerationSolver(withLP: { _, _ in }, solveMIP: { _, _, _ in MIPResult(termination: .error("not here"), primalStatus: .noPoint) })
             solver.keptPerWorker = kept
-            var master = Master(instance: inst)
-            for w in inst.workers.indices {
-                _ = master.add(try #require(pricer.pattern(worker: w, shifts: start.shifts(of: w))))
-            }
+            var master = try Master(instance: inst, start: start, pricer: pricer)
             var g: ColumnGenerationSolver.Generation?
             var parked = 0
             try GLPKSolver(options: GLPKOptions(timeLimit: 120)).withIncrementalLP(master.shell()) { lp in
