@@ -24,6 +24,15 @@ def machine(python=False):
     return text + (f", Python {platform.python_version()}" if python else "")
 
 
+def write_atomically(path, text):
+    """Writes text to path through a temporary file and a rename, so that an interrupted run leaves
+    the previous file whole."""
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
 def generated_team(n, folder):
     """Writes the generated team of n workers that the team benchmarks share (seed 100 + n) into
     folder and returns its path."""

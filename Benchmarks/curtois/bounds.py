@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from benchlib import machine  # noqa: E402
+from benchlib import machine, write_atomically  # noqa: E402
 from report import BEST_KNOWN, DEFAULT_DATA, find_rota, import_instance, parse_range  # noqa: E402
 
 
@@ -59,9 +59,7 @@ def main():
             print(f"| Instance{n} | {BEST_KNOWN.get(n, '')} | {'' if b is None else f'{b:.2f}'} | {doc.get('leastObjective') or ''} "
                   f"| {'yes' if doc['converged'] else 'no'} | {doc['rounds']} | {doc['seconds']:.1f} | {doc.get('note') or ''} |", flush=True)
             if a.json:
-                with open(a.json + ".tmp", "w") as f:
-                    json.dump(found, f, indent=1)
-                os.replace(a.json + ".tmp", a.json)
+                write_atomically(a.json, json.dumps(found, indent=1))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from benchlib import machine  # noqa: E402
+from benchlib import machine, write_atomically  # noqa: E402
 from report import BEST_KNOWN, DEFAULT_DATA, find_rota, parse_range  # noqa: E402
 
 
@@ -65,9 +65,7 @@ def main():
             found[n] = {"bound": bound, "objective": obj, "status": status, "seconds": round(secs, 1),
                         "highs": h.version(), "time_limit": a.time_limit}
             if a.json:
-                with open(a.json + ".tmp", "w") as f:
-                    json.dump(found, f, indent=1)
-                os.replace(a.json + ".tmp", a.json)
+                write_atomically(a.json, json.dumps(found, indent=1))
             print(f"| Instance{n} | {BEST_KNOWN.get(n, '')} | {'' if obj is None else round(obj)} | {info.mip_dual_bound:.1f} | {status} | {secs:.1f} | {lpm.num_row_} × {lpm.num_col_} |")
 
 

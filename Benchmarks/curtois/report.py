@@ -32,7 +32,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from benchlib import machine  # noqa: E402
+from benchlib import machine, write_atomically  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -226,10 +226,7 @@ def main():
                    "gap to it = (objective - lower bound) / lower bound, at least the gap to the optimum." if args.bounds else "")
                 + (" Objective, bound and seconds are medians over the runs (seeds 1..N)." if each else "")
                 + "\n\n" + header + "\n" + "\n".join(rows) + "\n")
-        tmp = args.output + ".tmp"
-        with open(tmp, "w") as f:
-            f.write(text)
-        os.replace(tmp, args.output)
+        write_atomically(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
 
 

@@ -30,7 +30,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from benchlib import machine  # noqa: E402
+from benchlib import machine, write_atomically  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = "/work/shared/bench/curtois-qu"
@@ -218,10 +218,7 @@ def main():
                 "`bound` is CP-SAT's proved lower bound; `optimal` means proved. Best known values from "
                 "/work/shared/bench/curtois-qu/README.md.\n\n"
                 + header + "\n" + "\n".join(rows) + "\n")
-        tmp = args.output + ".tmp"
-        with open(tmp, "w") as f:
-            f.write(text)
-        os.replace(tmp, args.output)
+        write_atomically(args.output, text)
 
 
 if __name__ == "__main__":
