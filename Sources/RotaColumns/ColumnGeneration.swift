@@ -132,10 +132,10 @@ public struct ColumnGenerationSolver: Sendable {
                 var rng = SeededGenerator(seed: seed)
                 /// Dives from the root's LP (`values`) until the LP is whole or the clock reaches `end`: fixes
                 /// what the LP all but chooses, prices again, and so on. With `shuffle`, each step ranks the
-                /// fractional patterns by their share times a random factor of 0.5-1, so that a second dive
-                /// takes other roads (on patterns; a dive on days ranks its own decisions, so a later one
-                /// there differs only by the patterns found since). Offers its rota (noted unless `label` is
-                /// nil); returns the seconds it took and the rota's objective (nil: none, or rejected).
+                /// fractional patterns (or, on days, the fractional decisions) below `diveFix` by their share
+                /// times a random factor of 0.5-1, so that a second dive takes other roads. Offers its rota
+                /// (noted unless `label` is nil); returns the seconds it took and the rota's objective (nil:
+                /// none, or rejected).
                 func runDive(until end: Double, shuffle: Bool, label: String?) -> (seconds: Double, objective: Int?) {
                     var values = rootValues
                     var objective: Int?
@@ -175,8 +175,12 @@ public struct ColumnGenerationSolver: Sendable {
                             whole = true
                             break
                         }
+                        /// A share's rank: the share itself, or in a later dive, below `diveFix`, times 0.5-1 at random.
+                        func rank(_ v: Double) -> Double {
+                            shuffle && v < diveFix ? v * (0.5 + 0.5 * Double(rng.int(1 << 20)) / Double(1 << 20)) : v
+                        }
                         if shuffle {
-                            let keys = candidates.map { $0.v >= diveFix ? $0.v : $0.v * (0.5 + 0.5 * Double(rng.int(1 << 20)) / Double(1 << 20)) }
+                            let keys = candidates.map { rank($0.v) }
                             candidates = zip(keys, candidates).sorted { $0.0 > $1.0 }.map(\.1)
                         } else {
                             candidates.sort { $0.v > $1.v }
@@ -199,7 +203,7 @@ public struct ColumnGenerationSolver: Sendable {
                                 if master.fixed[w] == nil { master.fix(w, to: c.j, in: lp); fixedNow.append((w, c.j)) }
                             }
                         case .days:
-                            fixDays(&master, lp: lp, columns: candidates, atLeast: atLeast)
+                            fixDays(&master, lp: lp, columns: candidates, atLeast: atLeast, rank: rank)
                         }
                         steps += 1
                         let step = generate(&master, lp: lp, pricers: pricers, until: end, clock: clock, exact: false,
@@ -375,15 +379,18 @@ extension ColumnGenerationSolver {
     /// largest, where n workers' days are fractional in the LP (`columns`). A decision is fixed only where a
     /// pattern the LP takes of that worker keeps it and the worker's earlier fixings, so the LP can keep
     /// that pattern. Fixing days rather than whole patterns leaves pricing free to fit each worker's
-    /// other days to what the others need.
-    func fixDays(_ master: inout Master, lp: any IncrementalLP, columns: [(j: Int, v: Double)], atLeast: (Int) -> Int) {
+    /// other days to what the others need. Decisions are taken in the order of `rank` of their shares
+    /// (the share itself in a first dive; a later dive's random factor below `diveFix`).
+    func fixDays(_ master: inout Master, lp: any IncrementalLP, columns: [(j: Int, v: Double)], atLeast: (Int) -> Int,
+                 rank: (Double) -> Double = { $0 }) {
         var support = [[Int]](repeating: [], count: master.W)
         for c in columns { support[master.columns[c.j].worker].append(c.j) }
         let (decisions, fractionalDays) = dayDecisions(master, columns: columns)
         let least = atLeast(fractionalDays)
         var fixedNow = 0
-        for d in decisions.sorted(by: { ($0.v, -$0.w, -$0.day) > ($1.v, -$1.w, -$1.day) })
-        where d.v >= diveFix || fixedNow < least {
+        let ranked = decisions.map { (key: rank($0.v), d: $0) }
+            .sorted { ($0.key, -$0.d.w, -$0.d.day) > ($1.key, -$1.d.w, -$1.d.day) }.map(\.d)
+        for d in ranked where d.v >= diveFix || fixedNow < least {
             let changes: [(h: Int, works: Bool)] = d.shift.map { [($0, true)] } ?? master.shiftsOnDay[d.day].map { ($0, false) }
             let new = changes.filter { master.days[d.w][$0.h] == nil }
             // (A pattern the LP takes keeps the worker's fixings, so where one keeps `new`, `changes` agree

@@ -126,6 +126,28 @@ import RotaWorkflows
         #expect(fractionalDays == 1)
     }
 
+    @Test("a later dive's rank decides which fractional day a step fixes: the LP's larger share, or another")
+    func rankChoosesTheDecision() throws {
+        let (inst, pricer, _) = try Self.fixture()
+        let (a, b) = try twoPatterns(pricer, worker: 0, shifts: inst.shifts.count)
+        // Worker 0 takes 0.7 of a and 0.3 of b: where they differ, a's way is at 0.7 and b's at 0.3, both
+        // below diveFix, so a step asked for one decision fixes the first in rank order.
+        func step(rank: @escaping (Double) -> Double) throws -> Master {
+            var master = Master(instance: inst)
+            let lp = RecordingLP(first: Master(instance: inst).shell().numVariables)
+            let ja = try added(&master, a), jb = try added(&master, b)
+            master.load(into: lp)
+            solver.fixDays(&master, lp: lp, columns: [(ja, 0.7), (jb, 0.3)], atLeast: { _ in 1 }, rank: rank)
+            return master
+        }
+        // By share (a first dive): a day a's way, so b leaves the LP.
+        let byShare = try step { $0 }
+        #expect(!byShare.days[0].isEmpty && byShare.allows(a) && !byShare.allows(b))
+        // A rank that puts the smaller share first: a day b's way instead.
+        let reversed = try step { 1 - $0 }
+        #expect(!reversed.days[0].isEmpty && reversed.allows(b) && !reversed.allows(a))
+    }
+
     @Test("where no decision can be fixed, a step fixes the largest pattern")
     func fallsBackToAPattern() throws {
         let (inst, pricer, lp) = try Self.fixture()
