@@ -132,7 +132,7 @@ import RotaWorkflows
         let (a, b) = try twoPatterns(pricer, worker: 0, shifts: inst.shifts.count)
         // Worker 0 takes 0.7 of a and 0.3 of b: where they differ, a's way is at 0.7 and b's at 0.3, both
         // below diveFix, so a step asked for one decision fixes the first in rank order.
-        func step(rank: @escaping (Double) -> Double) throws -> Master {
+        func step(rank: (Double) -> Double) throws -> Master {
             var master = Master(instance: inst)
             let lp = RecordingLP(first: Master(instance: inst).shell().numVariables)
             let ja = try added(&master, a), jb = try added(&master, b)
