@@ -179,12 +179,7 @@ public struct ColumnGenerationSolver: Sendable {
                         func rank(_ v: Double) -> Double {
                             shuffle && v < diveFix ? v * (0.5 + 0.5 * Double(rng.int(1 << 20)) / Double(1 << 20)) : v
                         }
-                        if shuffle {
-                            let keys = candidates.map { rank($0.v) }
-                            candidates = zip(keys, candidates).sorted { $0.0 > $1.0 }.map(\.1)
-                        } else {
-                            candidates.sort { $0.v > $1.v }
-                        }
+                        candidates = candidates.map { (key: rank($0.v), c: $0) }.sorted { $0.key > $1.key }.map(\.c)
                         // How many of `open` decisions a step fixes at least, for the dive to end in time at the
                         // pace of its steps so far.
                         let pace = steps > 0 ? (clock.seconds - diveStart) / Double(steps) : nil
