@@ -18,7 +18,7 @@ public struct ColumnGenerationSolver: Sendable {
     let withLP: LPSession
     let solveMIP: MIPFunction
     /// Share of the time limit by which the root's pricing stops, and by which diving stops; the
-    /// rest goes to the master's integer programme.
+    /// rest goes to the master's integer programme (where it runs: `integerProgramme`).
     public var pricingShare = 0.5
     public var diveShare = 0.85
     /// A dive fixes every pattern the LP takes at least this much of (and the largest, if none).
@@ -31,6 +31,13 @@ public struct ColumnGenerationSolver: Sendable {
     /// days against 1153 / ≥ 2695 / 1967 / 4657 on patterns; but Instances 7-9, of 28 days,
     /// 1065 / 1635 / 447 on days against 1057 / 1345 / 439, seed 1. Benchmarks/RESULTS.md.)
     public var dive: Dive?
+    /// Whether the master's integer programme over the patterns found follows the dives; nil: after
+    /// dives on patterns only. Over longer horizons it never improved on the dives' rota (75 runs on
+    /// Curtois & Qu stand-ins of 42-84 days, Benchmarks/RESULTS.md, session 31); where the root has no
+    /// bound, and so no later dives, it had most of column generation's time and GLPK overran its
+    /// limit (stand-in 19: 60.6-62.7 s of 60). Without it the time goes to GLPK's soft search from the
+    /// dive's rota, which improves it.
+    public var integerProgramme: Bool?
     /// Pricing rounds a step of a dive on days may take before it fixes again: the LP need not converge
     /// between steps. (A stand-in of 42 days, unlimited: 3 steps in 15 s, ending at 1346-2259; with 3
     /// rounds, 27 steps ending at 1040.)
@@ -105,6 +112,7 @@ public struct ColumnGenerationSolver: Sendable {
             if report.isFeasible && report.objective.total < bestObjective { best = a; bestObjective = report.objective.total }
             return report.isFeasible ? report.objective.total : nil
         }
+        let dive = self.dive ?? (instance.days > 28 ? .days : .patterns)
         var bound: Double?
         func proved() -> Bool { bound.map { bestObjective <= leastWholeObjective(bound: $0) } ?? false }
 
@@ -113,7 +121,6 @@ public struct ColumnGenerationSolver: Sendable {
                 // The root: beam pricing while it finds patterns, exact pricing to finish and to bound. (Exact
                 // pricing finds patterns the beam misses; without them the dive does worse: Curtois & Qu 8 at
                 // 60 s, 1677 against 1344-1468.)
-                let dive = self.dive ?? (instance.days > 28 ? .days : .patterns)
                 // Parking (`keptPerWorker`) where the dive is on patterns. (Over 42-84 days, where it is on
                 // days, the stand-ins' medians over seeds 1-3 were 578 / 2142 / 1410 / 4393 with it against
                 // 674 / 2224 / 1312 / 4120 without: two better, two worse. Benchmarks/RESULTS.md, session 28.)
@@ -306,7 +313,7 @@ public struct ColumnGenerationSolver: Sendable {
         // Price and branch: the master's integer programme over every pattern found, from the best rota.
         // GLPK may overrun its limit a little.
         let remaining = (timeLimit - clock.seconds) * 0.9 - 0.2
-        if remaining > 0.5 && !proved() {
+        if integerProgramme ?? (dive == .patterns), remaining > 0.5 && !proved() {
             let model = master.integerProgramme()
             let chosen = instance.workers.indices.compactMap { w in master.index(of: w, shifts: best.shifts(of: w)) }
             let warm = chosen.count == instance.workers.count ? master.point(choosing: chosen) : nil

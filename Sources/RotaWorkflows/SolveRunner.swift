@@ -298,24 +298,21 @@ public struct SolveRunner: Sendable {
     /// ran out of time until the master parked the patterns its LP does not need
     /// (`ColumnGenerationSolver.keptPerWorker`); it now ends at the optimum, 4040, in 20-31 s, against
     /// 4191-4211 from the native solver and GLPK's search on the same machine (Benchmarks/RESULTS.md,
-    /// session 28).
+    /// session 28). Over longer horizons the limit was 12,000 until the master's integer programme,
+    /// which overran the minute, was left out there (session 31): the stand-in for Instance19 (84 days,
+    /// 40 workers, 16,800 pairs) then gave 14416-14467 in 57-58 s (seeds 1-3), against 14992-15106
+    /// without column generation.
     static let columnsPairLimit = 20_000
-    /// The same over more than four weeks, where the dive is on days and the master does not park: the
-    /// stand-in for Instance19 (84 days, 40 workers, 16,800 pairs) gave 14556 against 14992 at one seed,
-    /// but column generation's integer programme overran its time and the run took 62.7 s of 60.
-    static let columnsPairLimitOverFourWeeks = 12_000
 
     /// Share of the time left that column generation has on pure shift rostering; GLPK's own search
     /// has the rest, from the best rota so far.
     static let columnsShare = 0.8
 
     /// Whether column generation models the instance exactly and its dive is within reach of a
-    /// minute on these machines: at most `columnsPairLimit` worker-shift pairs up to four weeks (where
-    /// the dive is on patterns and the master parks), `columnsPairLimitOverFourWeeks` beyond.
+    /// minute on these machines: at most `columnsPairLimit` worker-shift pairs.
     static func suitsColumns(_ instance: Instance) -> Bool {
         instance.isShiftRostering
-            && instance.workers.count * instance.shifts.count
-                <= (instance.days <= 28 ? columnsPairLimit : columnsPairLimitOverFourWeeks)
+            && instance.workers.count * instance.shifts.count <= columnsPairLimit
             && ColumnGenerationSolver.inapplicable(instance) == nil
     }
 

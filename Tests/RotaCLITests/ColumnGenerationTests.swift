@@ -1,4 +1,6 @@
 import Foundation
+import GLPKSolver
+import LinearModel
 import Testing
 import RotaModel
 import RotaChecker
@@ -28,6 +30,33 @@ import RotaWorkflows
         #expect(objective >= leastWholeObjective(bound: bound))
         #expect((r.status == .optimal) == (objective <= leastWholeObjective(bound: bound)))
         #expect(objective == optimum && r.status == .optimal)
+    }
+
+    @Test("the master's integer programme follows dives on patterns, not dives on days, unless asked for",
+          .serialized, arguments: [(ColumnGenerationSolver.Dive.patterns, nil as Bool?, 1), (.days, nil, 0), (.days, true, 1), (.patterns, false, 0)])
+    func integerProgrammeAfterTheDive(_ dive: ColumnGenerationSolver.Dive, _ asked: Bool?, _ expected: Int) throws {
+        // Instance5's root bound, 1140.6, is below its optimum, 1143, and without the tree nothing proves
+        // it, so the programme has the time the dives leave.
+        let inst = try compileInstance(5)
+        let start = try #require(SolveRunner.Backends.standard.greedy(inst, SolveOptions(timeLimit: 1, seed: 1, threads: 1)).assignment)
+        try #require(Checker.check(start, in: inst).isFeasible)
+        final class Calls: @unchecked Sendable { var count = 0; let lock = NSLock() }
+        let calls = Calls()
+        var solver = ColumnGenerationSolver(
+            withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: 30)).withIncrementalLP(model) { body($0) } },
+            solveMIP: { model, warm, seconds in
+                calls.lock.withLock { calls.count += 1 }
+                return try GLPKSolver(options: GLPKOptions(timeLimit: seconds)).solve(model, warmStart: warm)
+            })
+        solver.dive = dive
+        solver.integerProgramme = asked
+        solver.diveShare = 0.5
+        solver.searchTree = false
+        let r = try #require(solver.solve(inst, start: start, timeLimit: 4))
+        #expect(r.status != .optimal)
+        #expect(calls.count == expected)
+        #expect(r.notes.contains { $0.hasPrefix("master integer programme") } == (expected == 1))
+        #expect(Checker.check(try #require(r.assignment), in: inst).isFeasible)
     }
 
     @Test("where it does not model the scenario exactly it says why and is not used")
