@@ -45,10 +45,10 @@ extension SolveRunner.Backends {
 }
 
 /// Column generation on GLPK: its master's LP kept loaded between solves, its integer programme by
-/// branch and cut.
-func columnGeneration() -> ColumnGenerationSolver {
+/// branch and cut. One LP solve stops at `lpSeconds` (nil: only at the caller's time limit).
+func columnGeneration(lpSeconds: Double? = 30) -> ColumnGenerationSolver {
     ColumnGenerationSolver(
-        withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: 30)).withIncrementalLP(model) { body($0) } },
+        withLP: { model, body in try GLPKSolver(options: GLPKOptions(timeLimit: lpSeconds)).withIncrementalLP(model) { body($0) } },
         solveMIP: { model, warmStart, seconds in
             try solveWithGLPK(model, warmStart: warmStart, seconds: seconds, exchange: nil)
         })

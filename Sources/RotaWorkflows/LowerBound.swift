@@ -47,7 +47,8 @@ public enum LowerBound {
         let report = Checker.check(a, in: instance)
         guard report.isFeasible else { return .failure(.noStart) }
         let startSeconds = clock.seconds
-        var solver = columnGeneration()
+        // A proof has the time it is given: one LP solve of a long horizon's master may take minutes.
+        var solver = columnGeneration(lpSeconds: nil)
         solver.threads = threads
         guard let root = solver.rootBound(instance, start: a, timeLimit: max(0.5, timeLimit - startSeconds), labelLimit: labelLimit)
         else { return .failure(.inapplicable("the start's patterns are not ones the pricing models")) }

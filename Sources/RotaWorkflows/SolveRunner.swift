@@ -300,8 +300,8 @@ public struct SolveRunner: Sendable {
     /// 4191-4211 from the native solver and GLPK's search on the same machine (Benchmarks/RESULTS.md,
     /// session 28). Over longer horizons the limit was 12,000 until the master's integer programme,
     /// which overran the minute, was left out there (session 31): the stand-in for Instance19 (84 days,
-    /// 40 workers, 16,800 pairs) then gave 14416-14467 in 57-58 s (seeds 1-3), against 14992-15106
-    /// without column generation.
+    /// 40 workers, 16,800 pairs) then gave 14416-14587 in 56.7-57.7 s (seeds 1-5), against 14992-15106
+    /// without column generation (a proved bound is 13873).
     static let columnsPairLimit = 20_000
 
     /// Share of the time left that column generation has on pure shift rostering; GLPK's own search
