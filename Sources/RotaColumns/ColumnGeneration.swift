@@ -32,8 +32,8 @@ public struct ColumnGenerationSolver: Sendable {
     /// 1065 / 1635 / 447 on days against 1057 / 1345 / 439, seed 1. Benchmarks/RESULTS.md.)
     public var dive: Dive?
     /// Whether the master's integer programme over the patterns found follows the dives; nil: after
-    /// dives on patterns only. Over longer horizons it never improved on the dives' rota (75 runs on
-    /// Curtois & Qu stand-ins of 42-84 days, Benchmarks/RESULTS.md, session 31); where the root has no
+    /// dives on patterns only. Over longer horizons it never improved on the dives' rota (90 runs on
+    /// Curtois & Qu stand-ins of 42-84 days, sessions 30-31, Benchmarks/RESULTS.md); where the root has no
     /// bound, and so no later dives, it had most of column generation's time and GLPK overran its
     /// limit (stand-in 19: 60.6-62.7 s of 60). Without it the time goes to GLPK's soft search from the
     /// dive's rota, which improves it.
