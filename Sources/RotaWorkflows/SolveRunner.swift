@@ -175,7 +175,15 @@ public struct SolveRunner: Sendable {
             // re-optimises sub-problems around its answer. Large: the native solver alone.
             let size = wholeModel()
             let whole = size != .tooLarge
-            let medium = !whole && Self.isSmallForMIP(instance)
+            // Pure shift rostering too large to solve whole, where column generation does not run: GLPK's
+            // sub-problems there (2-4 workers over the whole horizon, or every worker over days) are as
+            // large as 180,000-210,000 nonzeros and seldom solve in their seconds, so the native solver
+            // keeps the whole time. (At 60 s, the stand-in for Curtois & Qu 20, 182 days and 50 workers, seeds
+            // 1-3: 24901 / 25337 / 25343 alone, against 25508 / 26193 / 26235 with GLPK's search after it; 22,
+            // 364 days and 50 workers, seeds 1-2: 56758 / 56437 against 58578-59236 / 58677.
+            // Benchmarks/RESULTS.md, session 31.)
+            let nativeAlone = !whole && instance.isShiftRostering && !columnsApply
+            let medium = !whole && Self.isSmallForMIP(instance) && !nativeAlone
             let useGLPK = backends.glpk != nil && (whole || medium)
             // Shift rostering (no sessions), when the whole model is large: the native solver has 70 % of the time,
             // but hands over at 12 % if it has no valid rota by then. With its pattern move it gains more in that
@@ -230,6 +238,8 @@ public struct SolveRunner: Sendable {
                 }
             } else if backends.glpk == nil {
                 notes.append("auto: GLPK is not available, so the native solver answered")
+            } else if nativeAlone {
+                notes.append("auto: the integer program is too large to solve whole, and GLPK's parts of a shift roster this size seldom solve in time, so the native solver had the whole time")
             } else {
                 notes.append("auto: the instance is too large for GLPK to help within the time (\(instance.sessions.count) sessions, \(instance.workers.count) workers), so the native solver had the whole time")
             }

@@ -96,6 +96,37 @@ import RotaWorkflows
         #expect(!one.isValid && one.attempts.count == 2)
     }
 
+    /// A model too large to solve whole: shift rostering (Curtois & Qu 1, without column generation) keeps
+    /// the native solver alone; a scenario with sessions still gets GLPK's parts of the native rota.
+    @Test func tooLargeShiftRosteringStaysNative() throws {
+        final class Calls: @unchecked Sendable { var glpk = 0; var greedyLimits: [Double] = []; let lock = NSLock() }
+        func run(_ inst: Instance, _ good: Assignment) -> (SolveOutcome, Calls) {
+            let calls = Calls()
+            let backends = SolveRunner.Backends(
+                greedy: { _, o in
+                    calls.lock.withLock { calls.greedyLimits.append(o.timeLimit) }
+                    return SolverResult(assignment: good, status: .feasible, solver: "native", seconds: 0)
+                },
+                glpk: { _, _ in
+                    calls.lock.withLock { calls.glpk += 1 }
+                    return SolverResult(assignment: good, status: .feasible, solver: "glpk", seconds: 0)
+                },
+                wholeModel: { _ in .tooLarge })
+            return (SolveRunner(backends: backends).solve(inst, choice: .auto, options: SolveOptions(timeLimit: 10, threads: 1)), calls)
+        }
+        let shifts = try compileInstance(1)
+        #expect(shifts.isShiftRostering)
+        let valid = try #require(SolveRunner.Backends.standard.greedy(shifts, SolveOptions(timeLimit: 1, seed: 1, threads: 1)).assignment)
+        try #require(Checker.check(valid, in: shifts).isFeasible)
+        let (roster, rosterCalls) = run(shifts, valid)
+        #expect(rosterCalls.glpk == 0 && rosterCalls.greedyLimits == [10])
+        #expect(roster.document.notes?.contains { $0.contains("so the native solver had the whole time") } == true)
+        let tiny = try Instance.load(path: Self.tiny)
+        let (sessions, sessionCalls) = run(tiny, Self.partial(tiny))
+        #expect(sessionCalls.glpk == 1 && sessionCalls.greedyLimits.count == 1 && sessionCalls.greedyLimits[0] < 10)
+        #expect(sessions.document.notes?.contains { $0.contains("GLPK re-optimised parts") } == true)
+    }
+
     @Test func noValidAnswerIsAnError() throws {
         let inst = try Instance.load(path: Self.tiny)
         let none = SolveRunner.Backends(
