@@ -79,9 +79,7 @@ def main():
             else:
                 bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
             found[n] = {"bound": bound, "objective": obj, "status": status, "seconds": round(secs, 1),
-                        "highs": h.version(), "time_limit": a.time_limit}
-            if a.relaxation:
-                found[n]["relaxation"] = True
+                        "highs": h.version(), "time_limit": a.time_limit, **({"relaxation": True} if a.relaxation else {})}
             if a.json:
                 write_atomically(a.json, json.dumps(found, indent=1))
             print(f"| Instance{n} | {BEST_KNOWN.get(n, '')} | {'' if obj is None else round(obj)} | {'' if bound is None else f'{bound:.1f}'} | {status} | {secs:.1f} | {lpm.num_row_} × {lpm.num_col_} |")

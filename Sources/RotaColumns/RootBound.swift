@@ -47,7 +47,6 @@ extension ColumnGenerationSolver {
                 out.rounds = g.rounds
                 if !out.converged {
                     out.note = g.converged ? "exact pricing ran past \(labelLimit) labels for some worker and fell back to the beam, which proves nothing"
-                        : g.lpTimedOut && clock.seconds < timeLimit - 1 ? "an LP solve stopped at the LP's own time limit before the LP converged"
                         : "the time limit came before the LP converged"
                 }
             }
